@@ -1,0 +1,1 @@
+Console.Error.WriteLine("entryexit-sim: not built yet"); return 2;
