@@ -1,4 +1,3 @@
-using System.CommandLine;
+using EntryExit.Edge.Host.Cli;
 
-var root = new RootCommand("EntryExit.Edge: the Canada–U.S. entry/exit gateway and its technician tools.");
-return root.Parse(args).Invoke();
+return await EdgeCli.RunAsync(args, CliIO.Console, TimeProvider.System);

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using EntryExit.Edge.Host.Cli.Mrz;
+
+namespace EntryExit.Edge.Host.Cli;
+
+/// <summary>The <c>entryexit-edge</c> command tree. One executable: the gateway service and the technician's tools.</summary>
+public static class EdgeCli
+{
+    /// <summary>Builds the root command bound to the given streams and clock.</summary>
+    public static RootCommand Build(CliIO io, TimeProvider time)
+    {
+        var root = new RootCommand("EntryExit.Edge: the Canada–U.S. entry/exit gateway and its technician tools.");
+        root.Subcommands.Add(MrzCommand.Create(io, time));
+        return root;
+    }
+
+    /// <summary>Parses and runs a command line. Usage errors exit with <see cref="ExitCodes.Usage"/>.</summary>
+    public static async Task<int> RunAsync(string[] args, CliIO io, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(io);
+        var parseResult = Build(io, time).Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                await io.Error.WriteLineAsync(error.Message);
+            }
+
+            await io.Error.WriteLineAsync("Run with --help to see the commands and options.");
+            return ExitCodes.Usage;
+        }
+
+        var configuration = new InvocationConfiguration { Output = io.Out, Error = io.Error };
+        return await parseResult.InvokeAsync(configuration, cancellationToken);
+    }
+}
