@@ -1,3 +1,4 @@
+using Xunit;
 using EntryExit.Edge.Host.Cli;
 
 namespace EntryExit.Edge.Host.Tests.Cli;
