@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EntryExit.Edge.Host.Cli.Classify;
 using EntryExit.Edge.Host.Cli.Mrz;
 
 namespace EntryExit.Edge.Host.Cli;
@@ -11,6 +12,7 @@ public static class EdgeCli
     {
         var root = new RootCommand("EntryExit.Edge: the Canada–U.S. entry/exit gateway and its technician tools.");
         root.Subcommands.Add(MrzCommand.Create(io, time));
+        root.Subcommands.Add(ClassifyCommand.Create(io, time));
         return root;
     }
 

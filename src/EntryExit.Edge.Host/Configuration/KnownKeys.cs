@@ -1,0 +1,31 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace EntryExit.Edge.Host.Configuration;
+
+/// <summary>The configuration keys the gateway understands, derived from the settings types so they cannot drift.</summary>
+internal static class KnownKeys
+{
+    public static IReadOnlySet<string> All { get; } = Build();
+
+    private static HashSet<string> Build()
+    {
+        var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        Add<GatewaySection>(keys, "Gateway");
+        Add<ExchangeSection>(keys, "Exchange");
+        Add<OutboxSection>(keys, "Outbox");
+        Add<EntryExit.Edge.Transport.MqttLinkOptions>(keys, "Mqtt");
+        Add<ReaderSection>(keys, "Readers:*");
+        return keys;
+    }
+
+    private static void Add<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(HashSet<string> keys, string prefix)
+    {
+        foreach (var property in typeof(T).GetProperties())
+        {
+            if (property.CanWrite)
+            {
+                keys.Add($"{prefix}:{property.Name}");
+            }
+        }
+    }
+}

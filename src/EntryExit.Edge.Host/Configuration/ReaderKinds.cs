@@ -1,0 +1,14 @@
+namespace EntryExit.Edge.Host.Configuration;
+
+/// <summary>The reader kinds a configuration may name.</summary>
+internal static class ReaderKinds
+{
+    /// <summary>A line-framed reader on a file path, a FIFO or standard input ("-").</summary>
+    public const string File = "file";
+
+    private static readonly string[] Known = [File];
+
+    public static bool IsKnown(string? kind) => kind is not null && Array.IndexOf(Known, kind) >= 0;
+
+    public static string Describe() => string.Join(", ", Known.Select(k => $"\"{k}\""));
+}
