@@ -74,7 +74,7 @@ public static class EligibilityPolicy
                 or DocumentKind.TrustedTravellerCard or DocumentKind.Other)
         {
             return Hold(TravellerCategory.Unknown, EligibilityRules.UnverifiedCanadianCard,
-                "This Canadian card cannot be told apart from a status card by its MRZ; ask the officer to declare the traveller's status.");
+                "This Canadian-issued document cannot be told apart from a status card or refugee document by its MRZ; ask the officer to declare the traveller's status.");
         }
 
         if (IsCitizenDocument(kind, issuer, document.Nationality))

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using EntryExit.Edge.Domain.Eligibility;
 using EntryExit.Edge.Domain.Mrz;
 
@@ -10,9 +11,35 @@ public static class EntryRecordFactory
     /// <param name="document">The parsed MRZ the verdict was reached on.</param>
     /// <param name="verdict">The policy's verdict; must be <see cref="Decision.Send"/>.</param>
     /// <param name="context">Port, lane, time and the new record's id.</param>
-    /// <exception cref="ArgumentException">The verdict is not "send", the document lacks a field the record needs,
-    /// or a context or record field breaks the schema. Messages name the field, never its value.</exception>
+    /// <exception cref="ArgumentException">The verdict is not "send", the document is invalid or lacks a field the
+    /// record needs, or a context or record field breaks the schema. Messages name the field, never its value.</exception>
     public static EntryRecord Create(MrzParseResult document, EligibilityResult verdict, EntryContext context)
+    {
+        var outcome = Build(document, verdict, context);
+        return outcome.Record ?? throw new ArgumentException(outcome.Problem, outcome.Culprit switch
+        {
+            Culprit.Verdict => nameof(verdict),
+            Culprit.Document => nameof(document),
+            _ => nameof(context),
+        });
+    }
+
+    /// <summary>As <see cref="Create"/>, without exceptions: for callers (booth pipeline, CLI) that turn an
+    /// unbuildable record into a hold. <paramref name="problem"/> names the field, never its value.</summary>
+    public static bool TryCreate(
+        MrzParseResult document,
+        EligibilityResult verdict,
+        EntryContext context,
+        [NotNullWhen(true)] out EntryRecord? record,
+        [NotNullWhen(false)] out string? problem)
+    {
+        var outcome = Build(document, verdict, context);
+        record = outcome.Record;
+        problem = outcome.Problem;
+        return record is not null;
+    }
+
+    private static Outcome Build(MrzParseResult document, EligibilityResult verdict, EntryContext context)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(verdict);
@@ -20,23 +47,24 @@ public static class EntryRecordFactory
 
         if (verdict.Decision != Decision.Send)
         {
-            throw new ArgumentException(
-                $"Only a 'send' verdict yields an exchange record; this one is '{WireNames.ToWire(verdict.Decision)}' (rule {verdict.Rule}).",
-                nameof(verdict));
+            return Fail(Culprit.Verdict,
+                $"Only a 'send' verdict yields an exchange record; this one is '{WireNames.ToWire(verdict.Decision)}' (rule {verdict.Rule}).");
         }
 
         if (!document.Valid)
         {
-            throw new ArgumentException("The document is not valid; an invalid document is never sent.", nameof(document));
+            return Fail(Culprit.Document, "The document is not valid; an invalid document is never sent.");
         }
 
         if (FindMissingField(document) is { } missing)
         {
-            throw new ArgumentException($"The document has no value for '{missing}', which the exchange record requires.", nameof(document));
+            return Fail(Culprit.Document, $"The document has no value for '{missing}', which the exchange record requires.");
         }
 
-        var utcOffset = EntryRecordRules.FormatUtcOffset(context.LocalUtcOffset)
-            ?? throw new ArgumentException("The local UTC offset must be whole minutes within ±14 hours.", nameof(context));
+        if (EntryRecordRules.FormatUtcOffset(context.LocalUtcOffset) is not { } utcOffset)
+        {
+            return Fail(Culprit.Context, "The local UTC offset must be whole minutes within ±14 hours.");
+        }
 
         var classification = DocumentClassifier.Classify(document);
         var entryUtc = context.EntryTime.ToUniversalTime();
@@ -67,10 +95,11 @@ public static class EntryRecordFactory
 
         if (EntryRecordRules.FindInvalidField(record) is { } field)
         {
-            throw new ArgumentException($"The record field '{field}' breaks the entry-record schema v1.", nameof(context));
+            var culprit = field is "recordId" or "entryCountry" or "portCode" or "portName" or "lane" ? Culprit.Context : Culprit.Document;
+            return Fail(culprit, $"The record field '{field}' breaks the entry-record schema v1.");
         }
 
-        return record;
+        return new Outcome(record, null, Culprit.None);
     }
 
     private static string? FindMissingField(MrzParseResult document) =>
@@ -81,4 +110,16 @@ public static class EntryRecordFactory
         : string.IsNullOrEmpty(document.DocumentNumber) ? "documentNumber"
         : string.IsNullOrEmpty(document.IssuingState) ? "issuingCountry"
         : null;
+
+    private static Outcome Fail(Culprit culprit, string problem) => new(null, problem, culprit);
+
+    private enum Culprit
+    {
+        None,
+        Verdict,
+        Document,
+        Context,
+    }
+
+    private readonly record struct Outcome(EntryRecord? Record, string? Problem, Culprit Culprit);
 }

@@ -133,4 +133,30 @@ public sealed class EntryRecordFactoryTests
         Assert.Contains("documentNumber", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("ERIKSSON", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TryCreate_reports_an_unbuildable_record_instead_of_throwing()
+    {
+        // Check digits can pass over a number with an inner filler; the record's schema cannot carry it.
+        var passport = TestDocuments.Create(Mrz.MrzFormat.TD3, "P", "MEX", "MEX", number: "L898<02C3");
+
+        var built = EntryRecordFactory.TryCreate(
+            passport, SendVerdict(TravellerCategory.ThirdCountryNational), SampleRecords.Context(), out var record, out var problem);
+
+        Assert.False(built);
+        Assert.Null(record);
+        Assert.Contains("documentNumber", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("L898", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryCreate_builds_the_same_record_as_Create()
+    {
+        var passport = TestDocuments.Passport("MEX", "MEX");
+        var verdict = SendVerdict(TravellerCategory.ThirdCountryNational);
+
+        Assert.True(EntryRecordFactory.TryCreate(passport, verdict, SampleRecords.Context(), out var record, out var problem));
+        Assert.Null(problem);
+        Assert.Equal(EntryRecordFactory.Create(passport, verdict, SampleRecords.Context()), record);
+    }
 }
