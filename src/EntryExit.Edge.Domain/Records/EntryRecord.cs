@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EntryExit.Edge.Domain.Records;
 
 /// <summary>
@@ -14,6 +16,7 @@ public sealed record EntryRecord
     public required Guid RecordId { get; init; }
 
     /// <summary>Always <see cref="CurrentSchemaVersion"/> for records this gateway writes.</summary>
+    [JsonRequired] // Has a default for writers, but a reader must see it: a record without it is not trusted.
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
 
     /// <summary>Whose entry this is: "CAN" or "USA" (the exit belongs to the other country).</summary>
@@ -28,7 +31,7 @@ public sealed record EntryRecord
     /// <summary>The booth lane the document was scanned at.</summary>
     public required string Lane { get; init; }
 
-    /// <summary>Time of entry in UTC.</summary>
+    /// <summary>Time of entry in UTC (offset zero, whole milliseconds; written with a "Z").</summary>
     public required DateTimeOffset EntryTime { get; init; }
 
     /// <summary>The port's local offset from UTC at <see cref="EntryTime"/>, as "+HH:MM" or "-HH:MM".</summary>
