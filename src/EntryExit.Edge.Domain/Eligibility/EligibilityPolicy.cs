@@ -93,13 +93,6 @@ public static class EligibilityPolicy
 
         switch (kind)
         {
-            case DocumentKind.UsPermanentResidentCard
-                when !allTravellers && declaredResident is null && CountryCodes.IsCanadaOrUs(document.Nationality):
-                // The field is the country of BIRTH, not citizenship; but birth in Canada (or the U.S.) makes the holder
-                // a citizen there in almost every case, and phase II never sends Canadian citizens. The officer's
-                // permanent-resident declaration (which means "not a citizen of the other country") settles it.
-                return Hold(TravellerCategory.UsPermanentResident, EligibilityRules.UsPermanentResidentCardBornInCanadaOrUs,
-                    "A U.S. Permanent Resident Card of a holder born in Canada or the U.S., who is likely a citizen there; ask the officer to declare the traveller's status.");
             case DocumentKind.UsPermanentResidentCard:
                 return Send(declaredResident ?? TravellerCategory.UsPermanentResident, EligibilityRules.UsPermanentResidentCard,
                     "A U.S. Permanent Resident Card without a citizen declaration; its nationality field is the country of birth and is not reported.");

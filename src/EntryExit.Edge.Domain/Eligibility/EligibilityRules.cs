@@ -22,9 +22,6 @@ public static class EligibilityRules
     public const string CitizenDocumentDeclaredResident = "R6b-citizen-document-declared-resident";
     /// <summary>Row 7: U.S. Permanent Resident Card.</summary>
     public const string UsPermanentResidentCard = "R7-us-permanent-resident-card";
-    /// <summary>Row 7, variant: a green card whose birth-country field is Canada or the U.S. (citizen by birth there,
-    /// most likely) and no permanent-resident declaration.</summary>
-    public const string UsPermanentResidentCardBornInCanadaOrUs = "R7b-us-permanent-resident-card-born-in-canada-or-us";
     /// <summary>Row 8: Canadian PR card or certificate of identity.</summary>
     public const string CanadianResidentDocument = "R8-canadian-resident-document";
     /// <summary>Row 9: NEXUS, FAST or Global Entry card.</summary>

@@ -42,7 +42,7 @@ public sealed class DecisionTableTests
     // R7: U.S. Permanent Resident Card.
     [InlineData("C1USA-born-MEX", None, Send, "R7-us-permanent-resident-card", Send, "R7-us-permanent-resident-card")]
     [InlineData("C2USA-born-FRA", None, Send, "R7-us-permanent-resident-card", Send, "R7-us-permanent-resident-card")]
-    [InlineData("C1USA-born-CAN", None, Hold, "R7b-us-permanent-resident-card-born-in-canada-or-us", Send, "R7-us-permanent-resident-card")]
+    [InlineData("C1USA-born-CAN", None, Send, "R7-us-permanent-resident-card", Send, "R7-us-permanent-resident-card")]
     // R8: Canadian PR card or certificate of identity.
     [InlineData("CAN-PR-card", None, Send, "R8-canadian-resident-document", Send, "R8-canadian-resident-document")]
     [InlineData("CAN-certificate-of-identity", None, Send, "R8-canadian-resident-document", Send, "R8-canadian-resident-document")]

@@ -37,15 +37,27 @@ public sealed class GreenCardNationalityTests
     }
 
     [Fact]
-    public void A_green_card_born_in_Canada_is_not_read_as_a_Canadian_passport_but_is_held_for_a_declaration_in_phase_II()
+    public void A_green_card_born_in_Canada_is_sent_as_a_US_permanent_resident_not_excluded_as_a_Canadian()
     {
-        // Birth in Canada makes the holder a Canadian citizen in almost every case: phase II must not send that
-        // without the officer's word, and must not call it a citizen document either.
-        var verdict = EligibilityPolicy.Evaluate(TestDocuments.GreenCard("CAN"), DeclaredStatus.None, PolicyOptions.Default);
+        // The trap: the nationality field says CAN, but it is the country of BIRTH. The decision table (row 7) sends
+        // a green card without a citizen declaration; an LPR who is also a Canadian citizen is the officer's to declare.
+        var card = TestDocuments.GreenCard("CAN");
+
+        var verdict = EligibilityPolicy.Evaluate(card, DeclaredStatus.None, PolicyOptions.Default);
+        var record = EntryRecordFactory.Create(card, verdict, Context);
 
         Assert.Equal(
-            (Decision.Hold, TravellerCategory.UsPermanentResident, EligibilityRules.UsPermanentResidentCardBornInCanadaOrUs),
+            (Decision.Send, TravellerCategory.UsPermanentResident, EligibilityRules.UsPermanentResidentCard),
             (verdict.Decision, verdict.Category, verdict.Rule));
+        Assert.Null(record.Nationality);
+    }
+
+    [Fact]
+    public void A_green_card_born_in_Canada_with_a_Canadian_citizen_declaration_is_excluded()
+    {
+        var verdict = EligibilityPolicy.Evaluate(TestDocuments.GreenCard("CAN"), DeclaredStatus.CanadianCitizen, PolicyOptions.Default);
+
+        Assert.Equal((Decision.Exclude, TravellerCategory.CanadianCitizen), (verdict.Decision, verdict.Category));
     }
 
     [Fact]
