@@ -33,7 +33,8 @@ public static class EdgeCli
             return ExitCodes.Usage;
         }
 
-        var configuration = new InvocationConfiguration { Output = io.Out, Error = io.Error };
+        // The hosted gateway handles SIGTERM/SIGINT itself (graceful stop within TimeoutStopSec), so the parser must not.
+        var configuration = new InvocationConfiguration { Output = io.Out, Error = io.Error, ProcessTerminationTimeout = null };
         return await parseResult.InvokeAsync(configuration, cancellationToken);
     }
 }

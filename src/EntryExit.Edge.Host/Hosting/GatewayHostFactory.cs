@@ -1,0 +1,90 @@
+using EntryExit.Edge.Domain.Eligibility;
+using EntryExit.Edge.Host.Configuration;
+using EntryExit.Edge.Host.Pipeline;
+using EntryExit.Edge.Storage;
+using EntryExit.Edge.Transport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EntryExit.Edge.Host.Hosting;
+
+/// <summary>Composes the gateway: readers → MRZ engine → eligibility → outbox → MQTT, as hosted services.</summary>
+public static class GatewayHostFactory
+{
+    /// <summary>How long a graceful stop may take; systemd's TimeoutStopSec is 30 s.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(25);
+
+    /// <summary>Builds the host. The caller owns <see cref="GatewayParts.Outbox"/> and disposes it after the host.</summary>
+    public static IHost Build(GatewayParts parts, Action<ILoggingBuilder>? configureLogging = null)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var settings = parts.Settings;
+        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "entryexit-edge" });
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Services.AddSystemd(); // under systemd: READY/STOPPING notifications and journald-formatted logs
+        configureLogging?.Invoke(builder.Logging);
+        builder.Services.Configure<HostOptions>(o =>
+        {
+            o.ShutdownTimeout = ShutdownTimeout;
+            o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost;
+        });
+
+        var services = builder.Services;
+        services.AddSingleton(parts.Time);
+        services.AddSingleton(settings);
+        services.AddSingleton(parts.Outbox);
+        services.AddSingleton(Port(settings.Gateway));
+        services.AddSingleton(Policy(settings.Exchange));
+        services.AddSingleton<GatewayMetrics>();
+        services.AddSingleton<TransportMetrics>();
+        services.AddSingleton<ReaderStateBoard>();
+        services.AddSingleton<IEnumerable<Devices.Readers.IDocumentReader>>(parts.Readers);
+        services.AddSingleton(settings.Mqtt);
+        services.AddSingleton(new GatewayIdentity(settings.Gateway.Id, settings.Gateway.EntryCountry, settings.Gateway.PortCode, VersionInfo.Version));
+        services.AddSingleton(sp => new MqttConnectionSupervisor(
+            settings.Mqtt,
+            sp.GetRequiredService<GatewayIdentity>(),
+            parts.Time,
+            sp.GetRequiredService<ILogger<MqttConnectionSupervisor>>(),
+            sp.GetRequiredService<TransportMetrics>(),
+            HealthProvider(parts.Outbox, sp.GetRequiredService<ReaderStateBoard>())));
+        services.AddSingleton<IDeliveryQueue>(new OutboxDeliveryQueue(parts.Outbox));
+        services.AddSingleton<DeliveryPump>();
+        services.AddSingleton<ScanProcessor>();
+
+        // Start order: forwarder, maintenance, readers. Stop order is the reverse, so the readers stop first and
+        // the forwarder still runs while the last frames are stored.
+        services.AddHostedService<ForwardingService>();
+        services.AddHostedService<OutboxMaintenanceService>();
+        services.AddHostedService<ReaderIngestService>();
+        return builder.Build();
+    }
+
+    /// <summary>The port's identity and time zone from the <c>Gateway</c> section.</summary>
+    public static PortIdentity Port(GatewaySection gateway)
+    {
+        ArgumentNullException.ThrowIfNull(gateway);
+        var zone = string.IsNullOrWhiteSpace(gateway.TimeZone) ? TimeZoneInfo.Local : TimeZoneInfo.FindSystemTimeZoneById(gateway.TimeZone);
+        return new PortIdentity(gateway.Id, gateway.EntryCountry, gateway.PortCode, gateway.PortName, zone);
+    }
+
+    /// <summary>The policy switches from the <c>Exchange</c> section.</summary>
+    public static PolicyOptions Policy(ExchangeSection exchange)
+    {
+        ArgumentNullException.ThrowIfNull(exchange);
+        WireNames.TryParseMode(exchange.Mode, out var mode);
+        return new PolicyOptions(mode, exchange.ShareProtectedGroupsInAllTravellers);
+    }
+
+    private static Func<CancellationToken, ValueTask<GatewayHealth>> HealthProvider(SqliteOutbox outbox, ReaderStateBoard readers) =>
+        async cancellationToken =>
+        {
+            var status = await outbox.GetStatusAsync(cancellationToken);
+            return new GatewayHealth((int)Math.Min(int.MaxValue, status.Pending), status.OldestPendingAge, readers.Snapshot());
+        };
+}
