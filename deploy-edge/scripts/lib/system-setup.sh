@@ -64,7 +64,8 @@ ee_have_systemd() { [ -z "$EE_ROOT" ] && [ -d /run/systemd/system ] && command -
 
 ee_systemctl() { # systemctl on the running system, or on $EE_ROOT's unit links (enable/disable work offline).
   command -v systemctl >/dev/null 2>&1 || return 0
-  if [ -n "$EE_ROOT" ]; then systemctl --root="$EE_ROOT" "$@"
+  if [ -n "$EE_ROOT" ]; then
+    case "$1" in enable|disable|is-enabled) systemctl --root="$EE_ROOT" "$@" ;; *) return 0 ;; esac
   elif [ -d /run/systemd/system ]; then systemctl "$@"
   else case "$1" in enable|disable|is-enabled) systemctl "$@" ;; *) return 0 ;; esac
   fi
