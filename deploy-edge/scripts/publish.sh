@@ -58,6 +58,8 @@ report() {
   local line
   line=$(printf '%-18s binary %6s KiB, folder %6s KiB, %s IL warnings, start-up %s' \
     "$variant" "$((size_bin / 1024))" "$size_all" "$warnings" "$startup")
+  # One line per variant in the summary: the latest measurement replaces the previous one.
+  if [ -f "$summary" ]; then grep -v "^$variant " "$summary" > "$summary.tmp" || true; mv "$summary.tmp" "$summary"; fi
   echo "$line" | tee -a "$summary"
   if [ "$warnings" -gt 0 ]; then
     grep -oE 'warning IL[0-9]{4}[^[]*' "$log" | sort -u | sed 's/^/    /'
@@ -94,7 +96,7 @@ publish() {
 status=0
 for rid in "${rids[@]}"; do
   if [ "$aot" = 1 ] && [ "$rid" != "$(dotnet --info | sed -n 's/^ *RID: *//p' | head -1)" ]; then
-    echo "publish: skipping $rid-aot: cross-compiling Native AOT needs a $rid sysroot and linker" | tee -a "$summary"
+    echo "publish: skipping $rid-aot: cross-compiling Native AOT needs a $rid sysroot and linker"
     continue
   fi
   publish "$rid" || status=1
