@@ -29,7 +29,7 @@ for v in 0.0.1 0.0.2; do
   "$deploy/scripts/build-tarball.sh" "$v" "$arch" >/dev/null
   tar -C "$scratch" -xzf "$repo/artifacts/tarball/entryexit-edge-$v-$arch.tar.gz"
 done
-rm -f "$repo"/artifacts/tarball/entryexit-edge-0.0.[12]-"$arch".tar.gz
+rm -rf "$repo"/artifacts/tarball/entryexit-edge-0.0.[12]-"$arch" "$repo"/artifacts/tarball/entryexit-edge-0.0.[12]-"$arch".tar.gz
 new="$scratch/entryexit-edge-0.0.2-$arch"; old="$scratch/entryexit-edge-0.0.1-$arch"
 
 echo "== install"
