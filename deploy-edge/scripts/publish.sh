@@ -6,8 +6,12 @@
 # Variants (output under artifacts/publish/<variant>/, artifacts/ is gitignored):
 #   <rid>        self-contained, trimmed, single file; native libraries (SQLite, serial, libgpiod shims)
 #                stay next to the binary so the package can ship them under /usr/lib/entryexit-edge/.
-#   <rid>-aot    Native AOT (linux-x64 only here: cross-AOT to arm64 needs an arm64 sysroot and linker).
-#                Needs clang and zlib1g-dev (apt-get install -y clang zlib1g-dev).
+#   <rid>-aot    Native AOT. Needs clang (apt-get install -y clang zlib1g-dev). Cross-compiling linux-arm64 on an
+#                x64 machine also needs lld and Debian's arm64 cross toolchain:
+#                apt-get install -y lld gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross
+#                (the binary then needs glibc at least as new as the one it was linked against).
+# Start-up time is measured where the binary runs natively. An arm64 build on x64 is only checked to run under
+# qemu-user when qemu-user-static and libc6-arm64-cross are installed: emulated timings mean nothing.
 #
 # Trim and AOT analysis warnings are reported (counted, full log kept), not turned into errors, so a
 # dependency that is not annotated (System.Device.Gpio, Iot.Device.Bindings, Microsoft.Data.Sqlite) is visible
@@ -37,6 +41,7 @@ done
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 mkdir -p "$out_root"
 summary="$out_root/summary.txt"
+host_rid="$(dotnet --info | sed -n 's/^ *RID: *//p' | head -1)"
 
 # Prints the size of a publish folder and, when the binary runs on this machine, its start-up time.
 report() {
@@ -46,7 +51,15 @@ report() {
   size_bin=$(stat -c %s "$bin")
   # Distinct trim/AOT analysis warnings (ILxxxx), each counted once.
   warnings=$(grep -oE 'warning IL[0-9]{4}[^[]*' "$log" | sort -u | wc -l || true)
-  if [ "$measure" = 1 ] && "$bin" --help >/dev/null 2>&1; then
+  if [[ "$variant" == linux-arm64* ]] && [ "$(uname -m)" != aarch64 ]; then
+    if command -v qemu-aarch64-static >/dev/null && [ -d /usr/aarch64-linux-gnu/lib ]; then
+      if QEMU_LD_PREFIX=/usr/aarch64-linux-gnu qemu-aarch64-static "$bin" --help >/dev/null 2>&1; then
+        startup="not measured (runs under qemu-user; emulated timing is meaningless)"
+      else
+        startup="not measured; FAILED to run under qemu-user"
+      fi
+    fi
+  elif [ "$measure" = 1 ] && "$bin" --help >/dev/null 2>&1; then
     # Best of 5 cold-ish starts of `--help` (the run command needs a configuration and hardware).
     local best=999999 t0 t1 ms
     for _ in 1 2 3 4 5; do
@@ -71,6 +84,10 @@ publish() {
   if [ "$aot" = 1 ]; then
     variant="$rid-aot"
     extra=(-p:PublishAot=true -p:StripSymbols=true -p:IlcTreatWarningsAsErrors=false)
+    if [ "$rid" != "$host_rid" ]; then
+      # Cross-AOT (x64 -> arm64): clang targets aarch64-linux-gnu by itself; lld links, the cross objcopy strips.
+      extra+=(-p:LinkerFlavor=lld -p:ObjCopyName=aarch64-linux-gnu-objcopy)
+    fi
   else
     extra=(-p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=false
            -p:EnableCompressionInSingleFile=false -p:DebugType=none)
@@ -95,9 +112,12 @@ publish() {
 
 status=0
 for rid in "${rids[@]}"; do
-  if [ "$aot" = 1 ] && [ "$rid" != "$(dotnet --info | sed -n 's/^ *RID: *//p' | head -1)" ]; then
-    echo "publish: skipping $rid-aot: cross-compiling Native AOT needs a $rid sysroot and linker"
-    continue
+  if [ "$aot" = 1 ] && [ "$rid" != "$host_rid" ]; then
+    if [ "$rid" != linux-arm64 ] || ! command -v ld.lld >/dev/null || ! command -v aarch64-linux-gnu-objcopy >/dev/null \
+       || [ ! -f /usr/aarch64-linux-gnu/lib/crt1.o ]; then
+      echo "publish: skipping $rid-aot: cross-compiling needs lld and the arm64 cross toolchain (see --help)"
+      continue
+    fi
   fi
   publish "$rid" || status=1
 done
