@@ -23,7 +23,12 @@ internal ref struct MrzDocumentReader
     public MrzParseResult Read()
     {
         Span<MrzCorrection> corrections = stackalloc MrzCorrection[MaxCorrections];
-        var correctionCount = MrzRepair.RepairNumeric(_layout, _mrz, corrections);
+        var correctionCount = MrzRepair.RepairNumeric(_layout, _mrz, corrections, out var ambiguousAt);
+        if (ambiguousAt >= 0)
+        {
+            AddError(MrzMessages.AmbiguousRepair(_layout, "document number check digit", ambiguousAt));
+        }
+
         var documentCode = ReadDocumentCode(corrections, ref correctionCount);
         var issuingState = ReadCountry(_layout.IssuingState, "issuing state", MrzErrorCodes.UnknownIssuingState, corrections, ref correctionCount);
         var nationality = ReadCountry(_layout.Nationality, "nationality", MrzErrorCodes.UnknownNationality, corrections, ref correctionCount);

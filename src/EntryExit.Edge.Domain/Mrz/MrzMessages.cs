@@ -72,7 +72,7 @@ internal static class MrzMessages
 
     public static MrzError AmbiguousRepair(MrzLayout layout, string field, int offset) => new(
         MrzErrorCodes.AmbiguousRepair,
-        string.Create(CultureInfo.InvariantCulture, $"The {field} (line {layout.LineOf(offset)}, column {layout.ColumnOf(offset)}) holds a digit that more than one OCR reading turns into a valid value, so none was applied; rescan the document."));
+        string.Create(CultureInfo.InvariantCulture, $"The {field} (line {layout.LineOf(offset)}, column {layout.ColumnOf(offset)}) has more than one OCR reading that passes every check, so none was applied; rescan the document."));
 
     public static MrzError UnrepairableCountry(MrzLayout layout, string field, int offset) => new(
         MrzErrorCodes.InvalidField,

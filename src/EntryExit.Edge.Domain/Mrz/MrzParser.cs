@@ -14,7 +14,9 @@ namespace EntryExit.Edge.Domain.Mrz;
 /// warning; its check digit is still verified. Any other non-date (month 13, 30 February) is <c>MRZ_INVALID_DATE</c>.</para>
 /// <para><b>Repair.</b> Only when a check would otherwise fail. In numeric positions (dates and check digits) the
 /// OCR confusions O, Q, D → 0; I, L → 1; Z → 2; S → 5; G → 6; B → 8 each have one reading, so all such letters are
-/// replaced together and kept only if every check digit then passes. In alphabetic positions (first character of the
+/// replaced together and kept only if every check digit then passes (and, at the TD1/TD2 document-number check
+/// position, only if the overflow filler '&lt;' there, which weighs the same as 0, would not pass too: otherwise the
+/// repair is ambiguous). In alphabetic positions (first character of the
 /// document code, issuing state, nationality) a digit is replaced by the letters it is confused with (0 → O, Q, D;
 /// 1 → I, L; 2 → Z; 5 → S; 6 → G; 8 → B) only when exactly one reading gives a valid code; two or more valid readings
 /// ("GB0": GBD or GBO) is <c>MRZ_AMBIGUOUS_REPAIR</c>. Alphanumeric fields (document number, personal number,

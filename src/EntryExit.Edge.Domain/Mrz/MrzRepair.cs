@@ -41,8 +41,13 @@ internal static class MrzRepair
 
     /// <summary>Replaces confusable letters in numeric positions when that makes every check digit pass.</summary>
     /// <returns>The number of corrections written to <paramref name="corrections"/>.</returns>
-    public static int RepairNumeric(MrzLayout layout, Span<char> mrz, Span<MrzCorrection> corrections)
+    /// <param name="layout">The layout.</param>
+    /// <param name="mrz">The normalised text, repaired in place.</param>
+    /// <param name="corrections">Receives the corrections.</param>
+    /// <param name="ambiguousAt">The offset whose repair was refused as ambiguous, or -1.</param>
+    public static int RepairNumeric(MrzLayout layout, Span<char> mrz, Span<MrzCorrection> corrections, out int ambiguousAt)
     {
+        ambiguousAt = -1;
         Span<int> positions = stackalloc int[MaxNumericPositions];
         var count = NumericPositions(layout, positions);
         Span<int> repaired = stackalloc int[MaxNumericPositions];
@@ -73,7 +78,23 @@ internal static class MrzRepair
             mrz[repaired[i]] = MrzOcr.DigitFor(original[i]);
         }
 
-        if (!MrzCheckEvaluator.Evaluate(layout, mrz, MrzOverflow.Find(layout, mrz)).AllPass)
+        var accepted = Passes(layout, mrz);
+        if (accepted && layout.DocumentNumberMayOverflow && mrz[layout.DocumentNumberCheck] == '0'
+            && repaired[..repairs].Contains(layout.DocumentNumberCheck))
+        {
+            // In TD1/TD2 that position may also hold the overflow filler, which weighs the same as 0 in the
+            // composite: if the filler reading passes too, the checks cannot tell the two apart.
+            mrz[layout.DocumentNumberCheck] = '<';
+            if (Passes(layout, mrz))
+            {
+                accepted = false;
+                ambiguousAt = layout.DocumentNumberCheck;
+            }
+
+            mrz[layout.DocumentNumberCheck] = '0';
+        }
+
+        if (!accepted)
         {
             for (var i = 0; i < repairs; i++)
             {
@@ -91,6 +112,9 @@ internal static class MrzRepair
 
         return repairs;
     }
+
+    private static bool Passes(MrzLayout layout, ReadOnlySpan<char> mrz) =>
+        MrzCheckEvaluator.Evaluate(layout, mrz, MrzOverflow.Find(layout, mrz)).AllPass;
 
     /// <summary>Outcome of an alphabetic repair.</summary>
     public enum AlphaOutcome

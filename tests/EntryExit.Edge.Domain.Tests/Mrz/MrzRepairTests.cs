@@ -166,4 +166,35 @@ public sealed class MrzRepairTests
         Assert.True(result.Valid);
         Assert.Equal([new MrzCorrection(2, 30, 'G', '6')], result.Corrections);
     }
+
+    [Fact]
+    public void An_o_in_the_td1_number_check_is_repaired_when_the_overflow_reading_fails()
+    {
+        // D23145893 has check digit 0; with no optional data a '<' there could not start an overflow.
+        var lines = MrzSpecimenTests.Generated(MrzFormat.TD1, "D23145893", optional: "").Lines();
+        Assert.Equal('0', lines[0][14]);
+        lines[0] = lines[0][..14] + "O" + lines[0][15..];
+
+        var result = MrzParser.Parse(string.Join('\n', lines), Today);
+
+        Assert.True(result.Valid);
+        Assert.Equal("D23145893", result.DocumentNumber);
+        Assert.Equal([new MrzCorrection(1, 15, 'O', '0')], result.Corrections);
+    }
+
+    [Fact]
+    public void An_o_in_the_td1_number_check_is_ambiguous_when_the_overflow_reading_also_passes()
+    {
+        // D23145893734 overflows; its nine-character head has check digit 0, which weighs the same as the '<'
+        // overflow marker in the composite, so an O read there could be either.
+        var lines = MrzSpecimenTests.Generated(MrzFormat.TD1, "D23145893734", optional: "").Lines();
+        Assert.Equal('<', lines[0][14]);
+        lines[0] = lines[0][..14] + "O" + lines[0][15..];
+
+        var result = MrzParser.Parse(string.Join('\n', lines), Today);
+
+        Assert.False(result.Valid);
+        Assert.Empty(result.Corrections);
+        Assert.Contains(result.Errors, e => e.Code == MrzErrorCodes.AmbiguousRepair && e.Message.Contains("line 1, column 15", StringComparison.Ordinal));
+    }
 }
