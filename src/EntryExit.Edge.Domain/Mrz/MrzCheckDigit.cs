@@ -24,13 +24,14 @@ public static class MrzCheckDigit
     internal static int Accumulate(ReadOnlySpan<char> segment, ref int position)
     {
         var sum = 0;
+        var phase = position % 3;
         foreach (var c in segment)
         {
-            var weight = (position % 3) switch { 0 => 7, 1 => 3, _ => 1 };
-            sum += Value(c) * weight;
-            position++;
+            sum += Value(c) * (phase == 0 ? 7 : phase == 1 ? 3 : 1);
+            phase = phase == 2 ? 0 : phase + 1;
         }
 
+        position += segment.Length;
         return sum;
     }
 }
