@@ -5,6 +5,8 @@ namespace EntryExit.Edge.Benchmarks;
 
 /// <summary>One parse of the Doc 9303 specimens, as read and with OCR confusions to repair.</summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class MrzParseBenchmarks
 {
     private readonly string _td1Valid =

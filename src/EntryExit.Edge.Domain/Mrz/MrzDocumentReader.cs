@@ -137,20 +137,8 @@ internal ref struct MrzDocumentReader
 
     private void ReportChecks(MrzChecks checks, MrzOverflow overflow)
     {
-        Span<int> positions = stackalloc int[MrzRepair.MaxNumericPositions];
-        var count = MrzRepair.NumericPositions(_layout, positions);
-        for (var i = 0; i < count; i++)
-        {
-            var at = positions[i];
-            var c = _mrz[at];
-            var isDate = at >= _layout.BirthDate && at < _layout.BirthDate + MrzLayout.DateLength;
-            var isExpiry = at >= _layout.ExpiryDate && at < _layout.ExpiryDate + MrzLayout.DateLength;
-            if (c is >= 'A' and <= 'Z' && (isDate || isExpiry))
-            {
-                AddError(MrzMessages.LetterInDate(_layout, isDate ? "date of birth" : "date of expiry", at));
-            }
-        }
-
+        ReportLettersInDate(_layout.BirthDate, "date of birth");
+        ReportLettersInDate(_layout.ExpiryDate, "date of expiry");
         if (overflow.IsEmpty)
         {
             AddError(MrzMessages.EmptyOverflow(_layout));
@@ -178,6 +166,18 @@ internal ref struct MrzDocumentReader
         if (checks.Composite == false)
         {
             ReportCheck("composite", _layout.CompositeCheck);
+        }
+    }
+
+    private void ReportLettersInDate(int start, string field)
+    {
+        var date = _mrz.Slice(start, MrzLayout.DateLength);
+        for (var i = date.IndexOfAnyInRange('A', 'Z'); i >= 0 && i < date.Length; i++)
+        {
+            if (date[i] is >= 'A' and <= 'Z')
+            {
+                AddError(MrzMessages.LetterInDate(_layout, field, start + i));
+            }
         }
     }
 

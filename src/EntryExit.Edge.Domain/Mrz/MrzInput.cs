@@ -12,7 +12,13 @@ internal static class MrzInput
     /// <summary>How many line lengths are remembered for the "unknown format" message.</summary>
     public const int RememberedLines = 8;
 
-    /// <summary>Normalises <paramref name="text"/> into <paramref name="output"/> (at least as long as the text).</summary>
+    private static readonly SearchValues<char> MrzCharacters = SearchValues.Create("<0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+    /// <summary>The longest MRZ (3 × 30 or 2 × 44 characters) fits; text beyond it is still checked and measured but
+    /// not copied, since no layout can use it.</summary>
+    public const int BufferLength = 96;
+
+    /// <summary>Normalises <paramref name="text"/> into <paramref name="output"/> (<see cref="BufferLength"/> long).</summary>
     /// <returns>Null on success, otherwise the invalid-character error.</returns>
     public static MrzError? Normalise(
         ReadOnlySpan<char> text, Span<char> output, Span<int> lineLengths, out int lineCount, out int written)
@@ -29,15 +35,23 @@ internal static class MrzInput
             if (!line.IsEmpty)
             {
                 lineCount++;
-                for (var i = 0; i < line.Length; i++)
+                if (!line.ContainsAnyExcept(MrzCharacters))
                 {
-                    var normalised = Normalise(line[i]);
-                    if (normalised == '\0')
+                    // The usual case: already clean, so a vectorised check and copy replace the per-character loop.
+                    if (written < output.Length)
                     {
-                        return InvalidCharacter(line, i, lineCount);
+                        line[..Math.Min(line.Length, output.Length - written)].CopyTo(output[written..]);
                     }
 
-                    output[written++] = normalised;
+                    written += line.Length;
+                }
+                else
+                {
+                    written = NormaliseSlowly(line, output, written, lineCount, out var error);
+                    if (error is not null)
+                    {
+                        return error;
+                    }
                 }
 
                 if (lineCount <= RememberedLines)
@@ -55,6 +69,29 @@ internal static class MrzInput
         }
 
         return null;
+    }
+
+    private static int NormaliseSlowly(ReadOnlySpan<char> line, Span<char> output, int written, int lineCount, out MrzError? error)
+    {
+        error = null;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var normalised = Normalise(line[i]);
+            if (normalised == '\0')
+            {
+                error = InvalidCharacter(line, i, lineCount);
+                return written;
+            }
+
+            if (written < output.Length)
+            {
+                output[written] = normalised;
+            }
+
+            written++;
+        }
+
+        return written;
     }
 
     private static char Normalise(char c) => c switch

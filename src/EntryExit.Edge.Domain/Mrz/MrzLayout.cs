@@ -87,6 +87,36 @@ internal sealed class MrzLayout
     /// optional data (Doc 9303 Parts 5 and 6).</summary>
     public bool DocumentNumberMayOverflow { get; private init; }
 
+    /// <summary>Positions that may only hold digits: both dates and every check digit (built once per layout).</summary>
+    public int[] NumericPositions => _numericPositions ??= BuildNumericPositions();
+
+    private int[]? _numericPositions;
+
+    private int[] BuildNumericPositions()
+    {
+        var positions = new List<int>();
+        for (var i = 0; i < DateLength; i++)
+        {
+            positions.Add(BirthDate + i);
+            positions.Add(ExpiryDate + i);
+        }
+
+        positions.Add(BirthDateCheck);
+        positions.Add(ExpiryDateCheck);
+        positions.Add(DocumentNumberCheck);
+        if (OptionalDataCheck >= 0)
+        {
+            positions.Add(OptionalDataCheck);
+        }
+
+        if (CompositeCheck >= 0)
+        {
+            positions.Add(CompositeCheck);
+        }
+
+        return [.. positions];
+    }
+
     /// <summary>Document-code letters allowed in the first position.</summary>
     public bool IsValidFirstCodeLetter(char c) => Format switch
     {

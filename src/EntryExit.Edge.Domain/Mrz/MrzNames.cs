@@ -3,6 +3,9 @@ namespace EntryExit.Edge.Domain.Mrz;
 /// <summary>The name field: primary and secondary identifiers separated by "&lt;&lt;", components by one '&lt;'.</summary>
 internal static class MrzNames
 {
+    private static readonly System.Buffers.SearchValues<char> NameCharacters =
+        System.Buffers.SearchValues.Create("<ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
     /// <summary>Splits the field. Returns -1 on success, otherwise the index in the field of the first offending
     /// character (a leading filler, or anything but A–Z and the filler).</summary>
     public static int Decode(ReadOnlySpan<char> field, out string? surname, out string? givenNames, out bool truncated)
@@ -15,12 +18,10 @@ internal static class MrzNames
             return 0;
         }
 
-        for (var i = 1; i < field.Length; i++)
+        var bad = field.IndexOfAnyExcept(NameCharacters);
+        if (bad >= 0)
         {
-            if (field[i] is not ((>= 'A' and <= 'Z') or '<'))
-            {
-                return i;
-            }
+            return bad;
         }
 
         // Filled to the last position: the issuer may have cut the name to fit (Doc 9303 Part 3, truncation).
@@ -39,6 +40,12 @@ internal static class MrzNames
         if (part.IsEmpty)
         {
             return string.Empty;
+        }
+
+        if (!part.Contains("<<", StringComparison.Ordinal))
+        {
+            // The usual case, single fillers only: one vectorised replace.
+            return string.Create(part.Length, part, static (text, source) => source.Replace(text, '<', ' '));
         }
 
         Span<char> buffer = stackalloc char[part.Length];

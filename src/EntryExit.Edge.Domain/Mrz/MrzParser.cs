@@ -48,7 +48,7 @@ public static class MrzParser
             return EmptyResult;
         }
 
-        Span<char> normalised = stackalloc char[MaxInputLength];
+        Span<char> normalised = stackalloc char[MrzInput.BufferLength];
         Span<int> lineLengths = stackalloc int[MrzInput.RememberedLines];
         var invalid = MrzInput.Normalise(text, normalised, lineLengths, out var lineCount, out _);
         if (invalid is not null)

@@ -13,32 +13,6 @@ internal static class MrzRepair
     /// <summary>The most numeric positions any layout has (two dates of six plus five check digits).</summary>
     public const int MaxNumericPositions = 17;
 
-    /// <summary>Fills <paramref name="positions"/> with the layout's numeric positions and returns how many.</summary>
-    public static int NumericPositions(MrzLayout layout, Span<int> positions)
-    {
-        var count = 0;
-        for (var i = 0; i < MrzLayout.DateLength; i++)
-        {
-            positions[count++] = layout.BirthDate + i;
-            positions[count++] = layout.ExpiryDate + i;
-        }
-
-        positions[count++] = layout.BirthDateCheck;
-        positions[count++] = layout.ExpiryDateCheck;
-        positions[count++] = layout.DocumentNumberCheck;
-        if (layout.OptionalDataCheck >= 0)
-        {
-            positions[count++] = layout.OptionalDataCheck;
-        }
-
-        if (layout.CompositeCheck >= 0)
-        {
-            positions[count++] = layout.CompositeCheck;
-        }
-
-        return count;
-    }
-
     /// <summary>Replaces confusable letters in numeric positions when that makes every check digit pass.</summary>
     /// <returns>The number of corrections written to <paramref name="corrections"/>.</returns>
     /// <param name="layout">The layout.</param>
@@ -48,8 +22,8 @@ internal static class MrzRepair
     public static int RepairNumeric(MrzLayout layout, Span<char> mrz, Span<MrzCorrection> corrections, out int ambiguousAt)
     {
         ambiguousAt = -1;
-        Span<int> positions = stackalloc int[MaxNumericPositions];
-        var count = NumericPositions(layout, positions);
+        var positions = layout.NumericPositions;
+        var count = positions.Length;
         Span<int> repaired = stackalloc int[MaxNumericPositions];
         var repairs = 0;
         for (var i = 0; i < count; i++)
