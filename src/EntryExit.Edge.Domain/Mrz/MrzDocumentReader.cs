@@ -188,7 +188,19 @@ internal ref struct MrzDocumentReader
 
     private string? ReadDocumentNumber(MrzOverflow overflow)
     {
-        var field = _mrz.Slice(_layout.DocumentNumber, MrzLayout.DocumentNumberLength);
+        var field = _mrz.Slice(_layout.DocumentNumber, MrzLayout.DocumentNumberLength).TrimEnd('<');
+        if (!overflow.IsPresent && !field.Contains('<'))
+        {
+            // The usual case: a number padded on the right only.
+            if (field.IsEmpty)
+            {
+                AddError(MrzMessages.EmptyDocumentNumber(_layout));
+                return null;
+            }
+
+            return new string(field);
+        }
+
         Span<char> number = stackalloc char[MrzLayout.DocumentNumberLength + 36];
         var length = 0;
         foreach (var c in field)

@@ -24,6 +24,17 @@ internal static class MrzRepair
         ambiguousAt = -1;
         var positions = layout.NumericPositions;
         var count = positions.Length;
+        var anyLetter = false;
+        foreach (var at in positions)
+        {
+            anyLetter |= mrz[at] is >= 'A' and <= 'Z';
+        }
+
+        if (!anyLetter)
+        {
+            return 0; // the usual case: nothing to repair, no scratch space needed
+        }
+
         Span<int> repaired = stackalloc int[MaxNumericPositions];
         var repairs = 0;
         for (var i = 0; i < count; i++)
