@@ -57,6 +57,8 @@ public sealed class MrzPropertyTests
                     {
                         AssertSameData(document, result);
                     }
+
+                    AssertNoMrzTextIn(result, document);
                 }
             }
         }, iter: 300);
@@ -139,6 +141,21 @@ public sealed class MrzPropertyTests
         }
 
         Assert.All(result.Errors, e => Assert.StartsWith("MRZ_", e.Code, StringComparison.Ordinal));
+    }
+
+    /// <summary>Privacy: messages name fields and positions, never the document's data.</summary>
+    private static void AssertNoMrzTextIn(MrzParseResult result, MrzTestDocument document)
+    {
+        foreach (var finding in result.Errors.Concat(result.Warnings))
+        {
+            foreach (var secret in (ReadOnlySpan<string>)[document.Surname, document.DocumentNumber, document.OptionalData])
+            {
+                if (secret.Length >= 5)
+                {
+                    Assert.DoesNotContain(secret, finding.Message, StringComparison.Ordinal);
+                }
+            }
+        }
     }
 
     private static bool IsBlindSpot(Kind kind, char original, char substitute) =>
