@@ -31,6 +31,8 @@ public static class MrzErrorCodes
     public const string UnknownIssuingState = "MRZ_UNKNOWN_ISSUING_STATE";
     /// <summary>Warning: the nationality code is neither ISO 3166-1 alpha-3 nor an ICAO code.</summary>
     public const string UnknownNationality = "MRZ_UNKNOWN_NATIONALITY";
+    /// <summary>Warning: the date of birth holds fillers (unknown in full or in part), so none is reported.</summary>
+    public const string DateOfBirthUnknown = "MRZ_DATE_OF_BIRTH_UNKNOWN";
     /// <summary>Warning: the document has expired (relative to "today").</summary>
     public const string Expired = "MRZ_EXPIRED";
 }
