@@ -31,8 +31,12 @@ internal static class ClassifyCommand
         {
             Description = "Under all-travellers, send Registered Indians and protected persons too (off by default: unconfirmed policy).",
         };
-        var entryCountry = new Option<string>("--entry-country") { Description = "Whose entry: CAN (default) or USA.", DefaultValueFactory = _ => "CAN" };
-        entryCountry.AcceptOnlyFromAmong("CAN", "USA");
+        var entryCountry = new Option<string>("--entry-country")
+        {
+            Description = "Whose entry: CAN (default) or USA.",
+            DefaultValueFactory = _ => "CAN",
+            CustomParser = r => Parse<string>(r, TryParseEntryCountry, "--entry-country", "CAN, USA"),
+        };
         var portCode = new Option<string>("--port-code") { Description = "Port-of-entry code for the record.", DefaultValueFactory = _ => "DEMO" };
         var portName = new Option<string>("--port-name") { Description = "Port-of-entry name for the record.", DefaultValueFactory = _ => "Demonstration port" };
         var lane = new Option<string>("--lane") { Description = "Lane for the record.", DefaultValueFactory = _ => "1" };
@@ -117,6 +121,12 @@ internal static class ClassifyCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    private static bool TryParseEntryCountry(string? text, out string country)
+    {
+        country = text?.ToUpperInvariant() ?? string.Empty;
+        return country is "CAN" or "USA";
     }
 
     private delegate bool TryParse<T>(string? text, out T value);
