@@ -22,6 +22,9 @@ namespace EntryExit.Edge.Domain.Mrz;
 /// ("GB0": GBD or GBO) is <c>MRZ_AMBIGUOUS_REPAIR</c>. Alphanumeric fields (document number, personal number,
 /// optional data, the TD1/TD2 overflow check digit inside the optional data) are never repaired. Each applied repair
 /// is listed in <c>Corrections</c>.</para>
+/// <para><b>Input.</b> CR, LF and CRLF end lines; blank lines are skipped (so line numbers in messages and
+/// corrections count MRZ lines); trailing spaces and tabs are dropped; '_' is read as the filler and a–z as A–Z.
+/// Any other character is <c>MRZ_INVALID_CHARACTER</c>, reported by line, column and code point.</para>
 /// <para><b>Text.</b> Names: fillers become single spaces, trailing fillers are dropped. Document numbers lose all
 /// fillers; optional data loses trailing fillers only (inner ones separate an issuer's sub-fields).</para>
 /// </remarks>
