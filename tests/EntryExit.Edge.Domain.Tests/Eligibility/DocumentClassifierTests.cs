@@ -55,7 +55,7 @@ public sealed class DocumentClassifierTests
     [Fact]
     public void A_passport_card_code_from_another_issuer_is_not_a_US_passport_card()
     {
-        var card = TestDocuments.Create(Mrz.MrzFormat.TD1, "IP", "MEX", "MEX");
+        var card = TestDocuments.Create(EntryExit.Edge.Domain.Mrz.MrzFormat.TD1, "IP", "MEX", "MEX");
 
         Assert.Equal(DocumentKind.IdentityCard, DocumentClassifier.Classify(card).Kind);
     }

@@ -32,7 +32,7 @@ public sealed class EntryRecordFactoryTests
     [Fact]
     public void Create_keeps_a_long_TD1_document_number_in_full()
     {
-        var card = TestDocuments.Create(Mrz.MrzFormat.TD1, "C1", "USA", "MEX", number: "D23145890734123");
+        var card = TestDocuments.Create(EntryExit.Edge.Domain.Mrz.MrzFormat.TD1, "C1", "USA", "MEX", number: "D23145890734123");
 
         var record = EntryRecordFactory.Create(card, SendVerdict(TravellerCategory.UsPermanentResident), SampleRecords.Context());
 
@@ -125,7 +125,7 @@ public sealed class EntryRecordFactoryTests
     [Fact]
     public void Create_refuses_a_document_without_a_document_number_naming_only_the_field()
     {
-        var passport = TestDocuments.Create(Mrz.MrzFormat.TD3, "P", "MEX", "MEX", number: "");
+        var passport = TestDocuments.Create(EntryExit.Edge.Domain.Mrz.MrzFormat.TD3, "P", "MEX", "MEX", number: "");
 
         var error = Assert.Throws<ArgumentException>(() =>
             EntryRecordFactory.Create(passport, SendVerdict(TravellerCategory.ThirdCountryNational), SampleRecords.Context()));
@@ -138,7 +138,7 @@ public sealed class EntryRecordFactoryTests
     public void TryCreate_reports_an_unbuildable_record_instead_of_throwing()
     {
         // Check digits can pass over a number with an inner filler; the record's schema cannot carry it.
-        var passport = TestDocuments.Create(Mrz.MrzFormat.TD3, "P", "MEX", "MEX", number: "L898<02C3");
+        var passport = TestDocuments.Create(EntryExit.Edge.Domain.Mrz.MrzFormat.TD3, "P", "MEX", "MEX", number: "L898<02C3");
 
         var built = EntryRecordFactory.TryCreate(
             passport, SendVerdict(TravellerCategory.ThirdCountryNational), SampleRecords.Context(), out var record, out var problem);
