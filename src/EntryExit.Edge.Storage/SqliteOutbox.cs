@@ -228,7 +228,9 @@ public sealed class SqliteOutbox : IAsyncDisposable
             OutboxSchema.Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
             var before = OutboxQueries.FreePages(connection);
             OutboxSchema.Execute(connection, "PRAGMA incremental_vacuum;");
-            return before - OutboxQueries.FreePages(connection);
+            var reclaimed = before - OutboxQueries.FreePages(connection);
+            OutboxSchema.Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);"); // the file shrinks only at checkpoint
+            return reclaimed;
         }, cancellationToken);
         OutboxLog.Maintenance(_logger, expired, removed, reclaimed);
         return new MaintenanceReport(expired, removed, reclaimed);

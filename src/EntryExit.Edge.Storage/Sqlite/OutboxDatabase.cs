@@ -44,6 +44,12 @@ internal static class OutboxDatabase
             return null;
         }
 
+        if (!HasSqliteHeader(path))
+        {
+            // Decided before SQLite touches the file, so the file and its -wal are kept exactly as found.
+            return "the file does not start with the SQLite header";
+        }
+
         try
         {
             using var connection = Open(path, mustExist: true);
@@ -67,6 +73,14 @@ internal static class OutboxDatabase
         {
             return $"SQLite error {ex.SqliteErrorCode} ({ex.SqliteExtendedErrorCode})";
         }
+    }
+
+    private static bool HasSqliteHeader(string path)
+    {
+        Span<byte> header = stackalloc byte[16];
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        return read == 0 || header[..read].SequenceEqual("SQLite format 3\0"u8);
     }
 
     /// <summary>Renames the file and its -wal/-shm to "*.corrupt-TIMESTAMP" so forensics can still read them.</summary>
