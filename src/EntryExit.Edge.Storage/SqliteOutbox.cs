@@ -120,7 +120,7 @@ public sealed class SqliteOutbox : IAsyncDisposable
         var sealedBody = _keyring.Seal(json, idBytes);
         Array.Clear(json);
         var hash = _keyring.DedupeHash(record.IssuingCountry, record.DocumentNumber, record.DateOfBirth);
-        return _writer.EnqueueAsync(new PendingAppend(record.RecordId, hash, _keyring.CurrentKeyId, sealedBody));
+        return _writer.EnqueueAsync(new PendingAppend(record.RecordId, hash, _keyring.CurrentKeyId, sealedBody), cancellationToken);
     }
 
     /// <summary>
@@ -137,15 +137,20 @@ public sealed class SqliteOutbox : IAsyncDisposable
             _inFlightUntil.TryRemove(lease);
         }
 
-        var inFlight = _inFlightUntil.Keys.ToHashSet();
-        var rows = await ReadAsync(c => OutboxQueries.ReadDue(c, now, max, inFlight), cancellationToken);
+        var leaseEnd = now + (long)_options.InFlightLease.TotalMilliseconds;
+        var rows = await ReadAsync(c =>
+        {
+            // Leased under the read lock, so two concurrent readers never get the same record.
+            var due = OutboxQueries.ReadDue(c, now, max, _inFlightUntil.Keys.ToHashSet());
+            due.ForEach(row => _inFlightUntil[row.RecordId] = leaseEnd);
+            return due;
+        }, cancellationToken);
 
         var items = new List<OutboxItem>(rows.Count);
         foreach (var row in rows)
         {
             if (_keyring.TryOpen(row.KeyId, row.Sealed, OutboxCommands.IdBytes(row.RecordId), out var payload))
             {
-                _inFlightUntil[row.RecordId] = now + (long)_options.InFlightLease.TotalMilliseconds;
                 items.Add(new OutboxItem(row.RecordId, row.Sequence, payload, row.Attempts, OutboxQueries.Time(row.CreatedAtMs)));
             }
             else

@@ -72,6 +72,19 @@ public sealed class OutboxLifecycleTests : IDisposable
     }
 
     [Fact]
+    public async Task Concurrent_readers_never_get_the_same_record()
+    {
+        await using var outbox = await _fixture.OpenAsync();
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => outbox.AppendAsync(OutboxFixture.Record(), _ct)));
+
+        var batches = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => outbox.ReadDueAsync(15, _ct), _ct)));
+
+        var ids = batches.SelectMany(b => b.Select(i => i.RecordId)).ToList();
+        Assert.Equal(40, ids.Count);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+
+    [Fact]
     public async Task In_flight_lease_runs_out_and_the_record_is_handed_out_again()
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-28T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));

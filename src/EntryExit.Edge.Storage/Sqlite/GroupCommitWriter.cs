@@ -38,9 +38,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     /// <summary>Committed append transactions so far: lets tests prove that appends were grouped.</summary>
     public long AppendTransactions => Interlocked.Read(ref _appendTransactions);
 
-    /// <summary>Queues an append; the task completes once it is durable or refused.</summary>
-    public Task<AppendResult> EnqueueAsync(PendingAppend append) =>
-        _queue.Writer.TryWrite(append)
+    /// <summary>Queues an append; the task completes once it is durable or refused. The token counts only until queued.</summary>
+    public Task<AppendResult> EnqueueAsync(PendingAppend append, CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested ? Task.FromCanceled<AppendResult>(cancellationToken)
+        : _queue.Writer.TryWrite(append)
             ? append.Completion.Task
             : Task.FromResult(new AppendResult(AppendOutcome.Rejected, append.RecordId, OutboxErrorCodes.Closed, "The outbox is closed."));
 
