@@ -29,6 +29,8 @@ public static class OutboxErrorCodes
     public const string BodyUnreadable = "OUTBOX_BODY_UNREADABLE";
     /// <summary>A write failed for a reason other than a full disk (I/O error); the record was not stored.</summary>
     public const string WriteFailed = "OUTBOX_WRITE_FAILED";
+    /// <summary>A required outbox setting is missing or out of range.</summary>
+    public const string ConfigInvalid = "OUTBOX_CONFIG_INVALID";
     /// <summary>The outbox is closed.</summary>
     public const string Closed = "OUTBOX_CLOSED";
 }

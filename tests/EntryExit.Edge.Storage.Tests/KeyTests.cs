@@ -57,6 +57,14 @@ public sealed class KeyTests : IDisposable
     }
 
     [Fact]
+    public async Task Missing_gateway_id_is_a_configuration_error()
+    {
+        var error = await Assert.ThrowsAsync<OutboxException>(() => _fixture.OpenAsync(configure: o => o.GatewayId = " "));
+
+        Assert.Equal(OutboxErrorCodes.ConfigInvalid, error.Code);
+    }
+
+    [Fact]
     public async Task Missing_key_file_is_refused_with_how_to_make_one()
     {
         var missing = Path.Combine(_fixture.Directory, "absent.key");

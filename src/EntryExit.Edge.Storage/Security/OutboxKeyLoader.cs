@@ -15,6 +15,14 @@ internal static class OutboxKeyLoader
     /// <summary>Builds the keyring: the current key first, then every previous key.</summary>
     public static OutboxKeyring LoadKeyring(OutboxOptions options)
     {
+        if (string.IsNullOrWhiteSpace(options.Path) || string.IsNullOrWhiteSpace(options.GatewayId) ||
+            options.MaxBatchSize < 1 || options.MaxRecords < 1 || options.MaxBytes < 1 || options.DedupeWindow < TimeSpan.Zero)
+        {
+            throw new OutboxException(OutboxErrorCodes.ConfigInvalid,
+                "Outbox settings are incomplete: Path and GatewayId are required; MaxBatchSize, MaxRecords and MaxBytes " +
+                "must be positive and DedupeWindow not negative.");
+        }
+
         var current = LoadCurrent(options);
         var previous = options.PreviousKeyFiles.Select(ReadKeyFile).ToList();
         return new OutboxKeyring(current, previous, options.GatewayId);
