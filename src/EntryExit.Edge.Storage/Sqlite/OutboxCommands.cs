@@ -1,0 +1,123 @@
+using Microsoft.Data.Sqlite;
+
+namespace EntryExit.Edge.Storage.Sqlite;
+
+/// <summary>
+/// State changes on the outbox tables, each run inside the caller's write transaction. Shared by the
+/// gateway's <see cref="SqliteOutbox"/> and the technician's <see cref="OutboxInspector"/>.
+/// </summary>
+internal static class OutboxCommands
+{
+    private const int MaxErrorLength = 500;
+
+    /// <summary>Pending, dead-letter or expired becomes delivered; the body is deleted at once.</summary>
+    public static int MarkDelivered(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<Guid> ids, long nowMs)
+    {
+        using var deleteBody = Command(connection, transaction,
+            "DELETE FROM bodies WHERE seq = (SELECT seq FROM records WHERE record_id = $id)");
+        using var update = Command(connection, transaction,
+            "UPDATE records SET state = 1, updated_at = $now WHERE record_id = $id AND state <> 1");
+        var idParameters = new[] { deleteBody.Parameters.Add("$id", SqliteType.Blob), update.Parameters.Add("$id", SqliteType.Blob) };
+        update.Parameters.AddWithValue("$now", nowMs);
+        var changed = 0;
+        foreach (var id in ids)
+        {
+            var key = IdBytes(id);
+            idParameters[0].Value = key;
+            idParameters[1].Value = key;
+            deleteBody.ExecuteNonQuery();
+            changed += update.ExecuteNonQuery();
+        }
+
+        return changed;
+    }
+
+    /// <summary>A pending record becomes dead-letter with a reason; its body stays for a later requeue.</summary>
+    public static int MarkDeadLetter(SqliteConnection connection, SqliteTransaction transaction, Guid id, string reason, long nowMs)
+    {
+        using var command = Command(connection, transaction,
+            "UPDATE records SET state = 2, last_error = $reason, updated_at = $now WHERE record_id = $id AND state = 0");
+        command.Parameters.AddWithValue("$reason", Truncate(reason));
+        command.Parameters.AddWithValue("$now", nowMs);
+        command.Parameters.AddWithValue("$id", IdBytes(id));
+        return command.ExecuteNonQuery();
+    }
+
+    /// <summary>Counts a failed attempt on a pending record and makes it due again at <paramref name="notBeforeMs"/>.</summary>
+    public static int ScheduleRetry(SqliteConnection connection, SqliteTransaction transaction, Guid id, string error, long notBeforeMs, long nowMs)
+    {
+        using var command = Command(connection, transaction,
+            "UPDATE records SET attempts = attempts + 1, last_error = $error, next_attempt_at = $due, updated_at = $now " +
+            "WHERE record_id = $id AND state = 0");
+        command.Parameters.AddWithValue("$error", Truncate(error));
+        command.Parameters.AddWithValue("$due", notBeforeMs);
+        command.Parameters.AddWithValue("$now", nowMs);
+        command.Parameters.AddWithValue("$id", IdBytes(id));
+        return command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Dead-letter or expired records (one, or with a null id every dead letter) become pending and due now.
+    /// The age clock restarts so a requeued expired record is not expired again at once.
+    /// </summary>
+    public static int Requeue(SqliteConnection connection, SqliteTransaction transaction, Guid? id, long nowMs)
+    {
+        using var command = Command(connection, transaction, id is null
+            ? "UPDATE records SET state = 0, next_attempt_at = $now, pending_since = $now, updated_at = $now WHERE state = 2"
+            : "UPDATE records SET state = 0, next_attempt_at = $now, pending_since = $now, updated_at = $now " +
+              "WHERE record_id = $id AND state IN (2, 3)");
+        command.Parameters.AddWithValue("$now", nowMs);
+        if (id is { } one)
+        {
+            command.Parameters.AddWithValue("$id", IdBytes(one));
+        }
+
+        return command.ExecuteNonQuery();
+    }
+
+    /// <summary>Deletes delivered stubs, or expired records with their bodies.</summary>
+    public static int Purge(SqliteConnection connection, SqliteTransaction transaction, PurgeTarget target)
+    {
+        var state = target == PurgeTarget.Delivered ? 1 : 3;
+        using var bodies = Command(connection, transaction, "DELETE FROM bodies WHERE seq IN (SELECT seq FROM records WHERE state = $state)");
+        bodies.Parameters.AddWithValue("$state", state);
+        bodies.ExecuteNonQuery();
+        using var records = Command(connection, transaction, "DELETE FROM records WHERE state = $state");
+        records.Parameters.AddWithValue("$state", state);
+        return records.ExecuteNonQuery();
+    }
+
+    /// <summary>Pending records whose age clock started before <paramref name="cutoffMs"/> become expired.</summary>
+    public static int Expire(SqliteConnection connection, SqliteTransaction transaction, long cutoffMs, long nowMs)
+    {
+        using var command = Command(connection, transaction,
+            "UPDATE records SET state = 3, updated_at = $now WHERE state = 0 AND pending_since < $cutoff");
+        command.Parameters.AddWithValue("$now", nowMs);
+        command.Parameters.AddWithValue("$cutoff", cutoffMs);
+        return command.ExecuteNonQuery();
+    }
+
+    /// <summary>Deletes delivered audit stubs older than <paramref name="cutoffMs"/>, oldest first (contiguous pages).</summary>
+    public static int RemoveStubs(SqliteConnection connection, SqliteTransaction transaction, long cutoffMs)
+    {
+        using var command = Command(connection, transaction, "DELETE FROM records WHERE state = 1 AND updated_at < $cutoff");
+        command.Parameters.AddWithValue("$cutoff", cutoffMs);
+        return command.ExecuteNonQuery();
+    }
+
+    /// <summary>The 16-byte big-endian form of a UUID, so byte order matches UUIDv7 time order.</summary>
+    public static byte[] IdBytes(Guid id) => id.ToByteArray(bigEndian: true);
+
+    /// <summary>The inverse of <see cref="IdBytes"/>.</summary>
+    public static Guid IdFrom(byte[] bytes) => new(bytes, bigEndian: true);
+
+    internal static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return command;
+    }
+
+    private static string Truncate(string text) => text.Length <= MaxErrorLength ? text : text[..MaxErrorLength];
+}

@@ -1,0 +1,305 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using EntryExit.Edge.Domain.Records;
+using EntryExit.Edge.Storage.Security;
+using EntryExit.Edge.Storage.Serialization;
+using EntryExit.Edge.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace EntryExit.Edge.Storage;
+
+/// <summary>
+/// The durable store-and-forward outbox: one SQLite file (WAL, synchronous=FULL), a single group-commit writer,
+/// bodies sealed with AES-256-GCM. Thread-safe. SQLite has no async I/O: the async methods block a pool thread
+/// for the duration of their (short) statement.
+/// </summary>
+public sealed class SqliteOutbox : IAsyncDisposable
+{
+    private readonly OutboxOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SqliteOutbox> _logger;
+    private readonly OutboxKeyring _keyring;
+    private readonly GroupCommitWriter _writer;
+    private readonly SqliteConnection _reader;
+    private readonly SemaphoreSlim _readLock = new(1, 1);
+    private readonly ConcurrentDictionary<Guid, long> _inFlightUntil = new();
+    private readonly OutboxAlarmBoard _alarms;
+
+    private SqliteOutbox(OutboxOptions options, TimeProvider time, ILogger<SqliteOutbox> logger, OutboxKeyring keyring,
+        SqliteConnection writeConnection, SqliteConnection reader, OutboxAlarm? openingAlarm)
+    {
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _keyring = keyring;
+        _reader = reader;
+        _alarms = new OutboxAlarmBoard(time, alarm => AlarmRaised?.Invoke(this, alarm));
+        if (openingAlarm is not null)
+        {
+            _alarms.AddSilently(openingAlarm);
+        }
+
+        _writer = new GroupCommitWriter(writeConnection, options.MaxBatchSize, WriteBatch, FailBatch);
+    }
+
+    /// <summary>Raised (on the thread that detected it) for every new alarm. Alarms raised while opening are only in <see cref="Alarms"/>.</summary>
+    public event EventHandler<OutboxAlarm>? AlarmRaised;
+
+    /// <summary>Every alarm raised since the outbox was opened, oldest first.</summary>
+    public IReadOnlyList<OutboxAlarm> Alarms => _alarms.Snapshot();
+
+    /// <summary>Committed append transactions since open (several appends share one): for tests and metrics.</summary>
+    internal long AppendTransactions => _writer.AppendTransactions;
+
+    /// <summary>
+    /// Opens (or creates) the outbox: loads and checks the key, runs <c>PRAGMA quick_check</c> (a damaged file is
+    /// moved aside with its -wal/-shm, an alarm is raised and a fresh outbox starts), migrates the schema and
+    /// refuses a key that cannot open the stored rows.
+    /// </summary>
+    /// <exception cref="OutboxException">A key or database fault a technician must fix; see its <see cref="OutboxException.Code"/>.</exception>
+    public static Task<SqliteOutbox> OpenAsync(OutboxOptions options, TimeProvider time, ILogger<SqliteOutbox> logger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
+        cancellationToken.ThrowIfCancellationRequested();
+        var keyring = OutboxKeyLoader.LoadKeyring(options);
+        var path = Path.GetFullPath(options.Path);
+        OutboxAlarm? alarm = null;
+        SqliteConnection? writer = null;
+        SqliteConnection? reader = null;
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            if (OutboxDatabase.FindDamage(path) is { } damage)
+            {
+                var movedTo = OutboxDatabase.MoveAside(path, time.GetUtcNow());
+                OutboxLog.CorruptMovedAside(logger, path, damage, movedTo);
+                alarm = new OutboxAlarm(OutboxErrorCodes.CorruptMovedAside,
+                    $"The outbox failed its integrity check ({damage}) and was moved aside to '{movedTo}' (kept for " +
+                    "forensics; records in it were not forwarded). A fresh outbox started.", time.GetUtcNow());
+            }
+
+            writer = OutboxDatabase.Open(path, mustExist: false);
+            OutboxSchema.Migrate(writer);
+            OutboxQueries.EnsureKeysKnown(writer, keyring);
+            reader = OutboxDatabase.Open(path, mustExist: true);
+            var outbox = new SqliteOutbox(options, time, logger, keyring, writer, reader, alarm);
+            var held = OutboxQueries.BodyCount(reader, null);
+            OutboxLog.Opened(logger, path, OutboxSchema.CurrentVersion, held, keyring.CurrentKeyId);
+            return Task.FromResult(outbox);
+        }
+        catch (Exception ex) when (ex is not OutboxException)
+        {
+            writer?.Dispose();
+            reader?.Dispose();
+            throw new OutboxException(OutboxErrorCodes.DatabaseUnavailable,
+                $"The outbox database '{path}' cannot be opened ({ex.GetType().Name}: {ex.Message}). " +
+                "Check the state directory exists, is writable by the service user and has free space.", ex);
+        }
+        catch
+        {
+            writer?.Dispose();
+            reader?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Seals and stores a record. Returns only once the record is durable (its group-commit transaction is synced),
+    /// or with Duplicate (same id, or the same document within the dedupe window) or Rejected (full; see the code).
+    /// The token is honoured until the record is queued; a queued append always completes.
+    /// </summary>
+    public Task<AppendResult> AppendAsync(EntryRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        cancellationToken.ThrowIfCancellationRequested();
+        var idBytes = OutboxCommands.IdBytes(record.RecordId);
+        var json = JsonSerializer.SerializeToUtf8Bytes(record, OutboxJsonContext.Default.EntryRecord);
+        var sealedBody = _keyring.Seal(json, idBytes);
+        Array.Clear(json);
+        var hash = _keyring.DedupeHash(record.IssuingCountry, record.DocumentNumber, record.DateOfBirth);
+        return _writer.EnqueueAsync(new PendingAppend(record.RecordId, hash, _keyring.CurrentKeyId, sealedBody), cancellationToken);
+    }
+
+    /// <summary>
+    /// Pending records due now (next-attempt time reached), oldest first, decrypted; at most <paramref name="max"/>.
+    /// Records handed out are in flight (in memory only) until marked or retried, or until the lease runs out.
+    /// A body that cannot be decrypted is dead-lettered with <see cref="OutboxErrorCodes.BodyUnreadable"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxItem>> ReadDueAsync(int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var lease in _inFlightUntil.Where(lease => lease.Value <= now))
+        {
+            _inFlightUntil.TryRemove(lease);
+        }
+
+        var leaseEnd = now + (long)_options.InFlightLease.TotalMilliseconds;
+        var rows = await ReadAsync(c =>
+        {
+            // Leased under the read lock, so two concurrent readers never get the same record.
+            var due = OutboxQueries.ReadDue(c, now, max, _inFlightUntil.Keys.ToHashSet());
+            due.ForEach(row => _inFlightUntil[row.RecordId] = leaseEnd);
+            return due;
+        }, cancellationToken);
+
+        var items = new List<OutboxItem>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (_keyring.TryOpen(row.KeyId, row.Sealed, OutboxCommands.IdBytes(row.RecordId), out var payload))
+            {
+                items.Add(new OutboxItem(row.RecordId, row.Sequence, payload, row.Attempts, OutboxQueries.Time(row.CreatedAtMs)));
+            }
+            else
+            {
+                OutboxLog.BodyUnreadable(_logger, row.RecordId, row.KeyId);
+                await MarkDeadLetterAsync(row.RecordId, OutboxErrorCodes.BodyUnreadable, cancellationToken);
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>Marks records delivered: their bodies (all personal data) are deleted at once; the audit stub stays.</summary>
+    public Task MarkDeliveredAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        Release(ids);
+        return _writer.WriteAsync((c, t) => OutboxCommands.MarkDelivered(c, t, ids, NowMs()), cancellationToken);
+    }
+
+    /// <summary>Gives up on a pending record after a permanent error; the reason must hold no personal data.</summary>
+    public Task MarkDeadLetterAsync(Guid id, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        Release([id]);
+        OutboxLog.DeadLettered(_logger, id);
+        return _writer.WriteAsync((c, t) => OutboxCommands.MarkDeadLetter(c, t, id, reason, NowMs()), cancellationToken);
+    }
+
+    /// <summary>Counts a failed attempt, keeps the error (no personal data) and makes the record due again at <paramref name="notBefore"/>.</summary>
+    public Task ScheduleRetryAsync(Guid id, string error, DateTimeOffset notBefore, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        Release([id]);
+        return _writer.WriteAsync(
+            (c, t) => OutboxCommands.ScheduleRetry(c, t, id, error, notBefore.ToUnixTimeMilliseconds(), NowMs()), cancellationToken);
+    }
+
+    /// <summary>Makes one dead-letter or expired record pending and due now; returns 1, or 0 if there was none.</summary>
+    public Task<int> RequeueAsync(Guid id, CancellationToken cancellationToken) =>
+        _writer.WriteAsync((c, t) => OutboxCommands.Requeue(c, t, id, NowMs()), cancellationToken);
+
+    /// <summary>Makes every dead-letter record pending and due now; returns how many.</summary>
+    public Task<int> RequeueDeadLettersAsync(CancellationToken cancellationToken) =>
+        _writer.WriteAsync((c, t) => OutboxCommands.Requeue(c, t, null, NowMs()), cancellationToken);
+
+    /// <summary>Deletes delivered audit stubs, or expired records with their bodies; returns how many rows.</summary>
+    public Task<int> PurgeAsync(PurgeTarget target, CancellationToken cancellationToken) =>
+        _writer.WriteAsync((c, t) => OutboxCommands.Purge(c, t, target), cancellationToken);
+
+    /// <summary>Counts by state, age of the oldest pending record and file sizes.</summary>
+    public Task<OutboxStatus> GetStatusAsync(CancellationToken cancellationToken) =>
+        ReadAsync(c => OutboxQueries.Status(c, c.DataSource, _time.GetUtcNow()), cancellationToken);
+
+    /// <summary>Rows without bodies for inspection, oldest first, optionally of one state.</summary>
+    public Task<IReadOnlyList<OutboxListEntry>> ListAsync(OutboxState? state, int max, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<OutboxListEntry>>(c => OutboxQueries.List(c, state, max), cancellationToken);
+
+    /// <summary>
+    /// Periodic upkeep: pending records past <see cref="OutboxOptions.MaxPendingAge"/> become expired (alarm),
+    /// delivered stubs past <see cref="OutboxOptions.DeliveredRetention"/> are deleted, and free pages go back to
+    /// the file system (WAL checkpoint, then incremental vacuum).
+    /// </summary>
+    public async Task<MaintenanceReport> RunMaintenanceAsync(CancellationToken cancellationToken)
+    {
+        var now = NowMs();
+        var expired = await _writer.WriteAsync(
+            (c, t) => OutboxCommands.Expire(c, t, now - (long)_options.MaxPendingAge.TotalMilliseconds, now), cancellationToken);
+        if (expired > 0)
+        {
+            OutboxLog.Expired(_logger, expired, _options.MaxPendingAge);
+            _alarms.Raise(OutboxErrorCodes.Expired, $"{expired} records stayed pending longer than {_options.MaxPendingAge.TotalDays:0.#} days " +
+                "and were moved to the expired state (kept, not sent). Check the exchange link, then 'outbox list --state expired'.");
+        }
+
+        var removed = await _writer.WriteAsync(
+            (c, t) => OutboxCommands.RemoveStubs(c, t, now - (long)_options.DeliveredRetention.TotalMilliseconds), cancellationToken);
+        var reclaimed = await _writer.UseAsync(connection =>
+        {
+            OutboxSchema.Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
+            var before = OutboxQueries.FreePages(connection);
+            OutboxSchema.Execute(connection, "PRAGMA incremental_vacuum;");
+            var reclaimed = before - OutboxQueries.FreePages(connection);
+            OutboxSchema.Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);"); // the file shrinks only at checkpoint
+            return reclaimed;
+        }, cancellationToken);
+        OutboxLog.Maintenance(_logger, expired, removed, reclaimed);
+        return new MaintenanceReport(expired, removed, reclaimed);
+    }
+
+    /// <summary>Stops the writer after the queued appends are committed, and closes the file.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync();
+        _reader.Dispose();
+        _readLock.Dispose();
+    }
+
+    /// <summary>Sets SQLite's page quota on the write connection (tests simulate a full disk with it).</summary>
+    internal Task SetMaxPageCountAsync(long pages, CancellationToken cancellationToken) =>
+        _writer.UseAsync(c => OutboxSchema.Scalar(c, $"PRAGMA max_page_count = {pages}"), cancellationToken);
+
+    /// <summary>Holds the single writer until disposed, so appends queue up (tests prove grouping with it).</summary>
+    internal Task<IDisposable> PauseWriterAsync(CancellationToken cancellationToken) => _writer.PauseAsync(cancellationToken);
+
+    private async Task<T> ReadAsync<T>(Func<SqliteConnection, T> query, CancellationToken cancellationToken)
+    {
+        await _readLock.WaitAsync(cancellationToken);
+        try
+        {
+            return query(_reader);
+        }
+        finally
+        {
+            _readLock.Release();
+        }
+    }
+
+    private AppendResult[] WriteBatch(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<PendingAppend> batch)
+    {
+        var results = AppendBatch.Write(connection, transaction, batch, NowMs(), _options);
+        if (results.FirstOrDefault(r => r.Outcome == AppendOutcome.Rejected) is { } refused)
+        {
+            OutboxLog.Rejected(_logger, refused.ErrorCode!, refused.Message!);
+            _alarms.Refusing(refused.ErrorCode!, refused.Message!);
+        }
+        else if (results.Any(r => r.Outcome == AppendOutcome.Stored) && _alarms.Accepting() is { } code)
+        {
+            OutboxLog.Recovered(_logger, code);
+        }
+
+        return results;
+    }
+
+    private AppendResult[] FailBatch(IReadOnlyList<PendingAppend> batch, Exception exception)
+    {
+        var results = AppendBatch.Failed(batch, exception);
+        OutboxLog.WriteFailed(_logger, exception, batch.Count, (exception as SqliteException)?.SqliteErrorCode ?? -1);
+        _alarms.Refusing(results[0].ErrorCode!, results[0].Message!);
+        return results;
+    }
+
+    private void Release(IEnumerable<Guid> ids)
+    {
+        foreach (var id in ids)
+        {
+            _inFlightUntil.TryRemove(id, out _);
+        }
+    }
+
+    private long NowMs() => _time.GetUtcNow().ToUnixTimeMilliseconds();
+}

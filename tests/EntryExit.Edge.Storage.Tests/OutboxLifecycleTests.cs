@@ -1,0 +1,205 @@
+using System.Text.Json;
+using EntryExit.Edge.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EntryExit.Edge.Storage.Tests;
+
+public sealed class OutboxLifecycleTests : IDisposable
+{
+    private readonly OutboxFixture _fixture = new();
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    public void Dispose() => _fixture.Dispose();
+
+    [Fact]
+    public async Task New_file_uses_wal_incremental_vacuum_and_current_schema()
+    {
+        await (await _fixture.OpenAsync()).DisposeAsync();
+
+        using var connection = new SqliteConnection($"Data Source={_fixture.DbPath};Pooling=False");
+        connection.Open();
+        Assert.Equal("wal", Pragma(connection, "journal_mode"));
+        Assert.Equal(2L, Pragma(connection, "auto_vacuum"));
+        Assert.Equal(1L, Pragma(connection, "user_version"));
+    }
+
+    [Fact]
+    public async Task Appended_records_are_read_oldest_first_with_their_json_body()
+    {
+        await using var outbox = await _fixture.OpenAsync();
+        var first = OutboxFixture.Record(surname: "FIRST");
+        var second = OutboxFixture.Record(surname: "SECOND");
+
+        Assert.Equal(AppendOutcome.Stored, (await outbox.AppendAsync(first, _ct)).Outcome);
+        Assert.Equal(AppendOutcome.Stored, (await outbox.AppendAsync(second, _ct)).Outcome);
+        var due = await outbox.ReadDueAsync(10, _ct);
+
+        Assert.Equal([first.RecordId, second.RecordId], due.Select(i => i.RecordId));
+        Assert.True(due[0].Sequence < due[1].Sequence);
+        using var json = JsonDocument.Parse(due[0].Payload);
+        Assert.Equal("FIRST", json.RootElement.GetProperty("surname").GetString());
+        Assert.Equal(first.RecordId, json.RootElement.GetProperty("recordId").GetGuid());
+        Assert.Equal("1984-03-17", json.RootElement.GetProperty("dateOfBirth").GetString());
+    }
+
+    [Fact]
+    public async Task Same_record_id_twice_is_a_duplicate_stored_once()
+    {
+        await using var outbox = await _fixture.OpenAsync();
+        var record = OutboxFixture.Record();
+
+        await outbox.AppendAsync(record, _ct);
+        var again = await outbox.AppendAsync(record with { DocumentNumber = "OTHER1234" }, _ct);
+
+        Assert.Equal(AppendOutcome.Duplicate, again.Outcome);
+        Assert.Equal(1, (await outbox.GetStatusAsync(_ct)).Pending);
+    }
+
+    [Fact]
+    public async Task Read_records_stay_in_flight_until_reported_and_are_pending_again_after_reopen()
+    {
+        var record = OutboxFixture.Record();
+        await using (var outbox = await _fixture.OpenAsync())
+        {
+            await outbox.AppendAsync(record, _ct);
+            Assert.Single(await outbox.ReadDueAsync(10, _ct));
+            Assert.Empty(await outbox.ReadDueAsync(10, _ct));
+        }
+
+        await using var reopened = await _fixture.OpenAsync();
+        Assert.Equal(record.RecordId, Assert.Single(await reopened.ReadDueAsync(10, _ct)).RecordId);
+    }
+
+    [Fact]
+    public async Task Concurrent_readers_never_get_the_same_record()
+    {
+        await using var outbox = await _fixture.OpenAsync();
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => outbox.AppendAsync(OutboxFixture.Record(), _ct)));
+
+        var batches = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => outbox.ReadDueAsync(15, _ct), _ct)));
+
+        var ids = batches.SelectMany(b => b.Select(i => i.RecordId)).ToList();
+        Assert.Equal(40, ids.Count);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task In_flight_lease_runs_out_and_the_record_is_handed_out_again()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-28T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        await using var outbox = await _fixture.OpenAsync(time, o => o.InFlightLease = TimeSpan.FromMinutes(1));
+        await outbox.AppendAsync(OutboxFixture.Record(), _ct);
+        Assert.Single(await outbox.ReadDueAsync(10, _ct));
+
+        time.Advance(TimeSpan.FromMinutes(2));
+
+        Assert.Single(await outbox.ReadDueAsync(10, _ct));
+    }
+
+    [Fact]
+    public async Task Delivered_records_lose_their_body_and_keep_an_audit_stub()
+    {
+        await using var outbox = await _fixture.OpenAsync();
+        var record = OutboxFixture.Record();
+        await outbox.AppendAsync(record, _ct);
+
+        await outbox.MarkDeliveredAsync([record.RecordId], _ct);
+
+        Assert.Empty(await outbox.ReadDueAsync(10, _ct));
+        var stub = Assert.Single(await outbox.ListAsync(OutboxState.Delivered, 10, _ct));
+        Assert.Equal(record.RecordId, stub.RecordId);
+        using var connection = new SqliteConnection($"Data Source={_fixture.DbPath};Pooling=False");
+        connection.Open();
+        Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM bodies"));
+    }
+
+    [Fact]
+    public async Task Scheduled_retry_counts_the_attempt_and_waits_until_due()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-28T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        await using var outbox = await _fixture.OpenAsync(time);
+        var record = OutboxFixture.Record();
+        await outbox.AppendAsync(record, _ct);
+        await outbox.ReadDueAsync(10, _ct);
+
+        await outbox.ScheduleRetryAsync(record.RecordId, "MQTT_NOT_CONNECTED", time.GetUtcNow().AddSeconds(30), _ct);
+
+        Assert.Empty(await outbox.ReadDueAsync(10, _ct));
+        time.Advance(TimeSpan.FromSeconds(30));
+        var item = Assert.Single(await outbox.ReadDueAsync(10, _ct));
+        Assert.Equal(1, item.Attempts);
+        Assert.Equal("MQTT_NOT_CONNECTED", Assert.Single(await outbox.ListAsync(null, 10, _ct)).LastError);
+    }
+
+    [Fact]
+    public async Task Dead_letters_are_not_due_until_requeued()
+    {
+        await using var outbox = await _fixture.OpenAsync();
+        var one = OutboxFixture.Record();
+        var two = OutboxFixture.Record();
+        await outbox.AppendAsync(one, _ct);
+        await outbox.AppendAsync(two, _ct);
+
+        await outbox.MarkDeadLetterAsync(one.RecordId, "PUBACK_135_NOT_AUTHORIZED", _ct);
+        await outbox.MarkDeadLetterAsync(two.RecordId, "PUBACK_153_PAYLOAD_FORMAT_INVALID", _ct);
+        Assert.Empty(await outbox.ReadDueAsync(10, _ct));
+        Assert.Equal(2, (await outbox.GetStatusAsync(_ct)).DeadLetter);
+
+        Assert.Equal(1, await outbox.RequeueAsync(one.RecordId, _ct));
+        Assert.Equal(one.RecordId, Assert.Single(await outbox.ReadDueAsync(10, _ct)).RecordId);
+        Assert.Equal(1, await outbox.RequeueDeadLettersAsync(_ct));
+        Assert.Equal(0, await outbox.RequeueAsync(Guid.CreateVersion7(), _ct));
+        Assert.Equal(two.RecordId, Assert.Single(await outbox.ReadDueAsync(10, _ct)).RecordId);
+    }
+
+    [Fact]
+    public async Task Status_counts_states_and_reports_the_oldest_pending_age()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-28T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        await using var outbox = await _fixture.OpenAsync(time);
+        var delivered = OutboxFixture.Record();
+        await outbox.AppendAsync(delivered, _ct);
+        await outbox.AppendAsync(OutboxFixture.Record(), _ct);
+        await outbox.MarkDeliveredAsync([delivered.RecordId], _ct);
+        time.Advance(TimeSpan.FromMinutes(7));
+
+        var status = await outbox.GetStatusAsync(_ct);
+
+        Assert.Equal((1L, 1L, 0L, 0L), (status.Pending, status.Delivered, status.DeadLetter, status.Expired));
+        Assert.Equal(TimeSpan.FromMinutes(7), status.OldestPendingAge);
+        Assert.True(status.FileSizeBytes > 0);
+    }
+
+    [Fact]
+    public async Task A_body_altered_on_disk_is_dead_lettered_not_delivered()
+    {
+        var record = OutboxFixture.Record();
+        await using (var outbox = await _fixture.OpenAsync())
+        {
+            await outbox.AppendAsync(record, _ct);
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={_fixture.DbPath};Pooling=False"))
+        {
+            connection.Open();
+            using var tamper = connection.CreateCommand();
+            tamper.CommandText = "UPDATE bodies SET sealed = zeroblob(length(sealed))";
+            tamper.ExecuteNonQuery();
+        }
+
+        await using var reopened = await _fixture.OpenAsync();
+        Assert.Empty(await reopened.ReadDueAsync(10, _ct));
+        var entry = Assert.Single(await reopened.ListAsync(OutboxState.DeadLetter, 10, _ct));
+        Assert.Equal(OutboxErrorCodes.BodyUnreadable, entry.LastError);
+    }
+
+    internal static object? Pragma(SqliteConnection connection, string name) => Scalar(connection, $"PRAGMA {name}");
+
+    internal static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
