@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using EntryExit.Edge.Domain.Records;
 using EntryExit.Edge.Storage.Security;
-using EntryExit.Edge.Storage.Serialization;
 using EntryExit.Edge.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -81,6 +79,7 @@ public sealed class SqliteOutbox : IAsyncDisposable
                     "forensics; records in it were not forwarded). A fresh outbox started.", time.GetUtcNow());
             }
 
+            CreateOwnerOnly(path);
             writer = OutboxDatabase.Open(path, mustExist: false);
             OutboxSchema.Migrate(writer);
             OutboxQueries.EnsureKeysKnown(writer, keyring);
@@ -116,7 +115,7 @@ public sealed class SqliteOutbox : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(record);
         cancellationToken.ThrowIfCancellationRequested();
         var idBytes = OutboxCommands.IdBytes(record.RecordId);
-        var json = JsonSerializer.SerializeToUtf8Bytes(record, OutboxJsonContext.Default.EntryRecord);
+        var json = EntryRecordJson.Serialize(record);
         var sealedBody = _keyring.Seal(json, idBytes);
         Array.Clear(json);
         var hash = _keyring.DedupeHash(record.IssuingCountry, record.DocumentNumber, record.DateOfBirth);
@@ -302,4 +301,21 @@ public sealed class SqliteOutbox : IAsyncDisposable
     }
 
     private long NowMs() => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    // The stub columns are clear text (no personal data, but operational detail): the file, and the -wal/-shm files
+    // SQLite creates with the same mode, are for the service user alone.
+    private static void CreateOwnerOnly(string path)
+    {
+        if (OperatingSystem.IsWindows() || File.Exists(path))
+        {
+            return;
+        }
+
+        using var _ = new FileStream(path, new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+        });
+    }
 }

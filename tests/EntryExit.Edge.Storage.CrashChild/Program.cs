@@ -22,7 +22,7 @@ await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
             PortCode = "0427",
             PortName = "Lacolle",
             Lane = "3",
-            EntryTime = DateTimeOffset.UtcNow,
+            EntryTime = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()),
             UtcOffset = "-05:00",
             Surname = "CRASHTEST",
             GivenNames = "KILL NINE",

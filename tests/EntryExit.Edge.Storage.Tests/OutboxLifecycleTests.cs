@@ -25,6 +25,18 @@ public sealed class OutboxLifecycleTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task New_file_and_its_wal_are_readable_by_the_owner_only()
+    {
+        await using var outbox = await _fixture.OpenAsync();
+        await outbox.AppendAsync(OutboxFixture.Record(), _ct);
+
+        const UnixFileMode groupOrOthers = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
+        Assert.Equal((UnixFileMode)0, File.GetUnixFileMode(_fixture.DbPath) & groupOrOthers);
+        Assert.Equal((UnixFileMode)0, File.GetUnixFileMode(_fixture.DbPath + "-wal") & groupOrOthers);
+    }
+
+    [Fact]
     public async Task Appended_records_are_read_oldest_first_with_their_json_body()
     {
         await using var outbox = await _fixture.OpenAsync();

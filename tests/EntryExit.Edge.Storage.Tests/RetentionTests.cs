@@ -105,7 +105,7 @@ public sealed class RetentionTests : IDisposable
     public async Task Incremental_vacuum_returns_pages_after_delivery()
     {
         await using var outbox = await _fixture.OpenAsync(_time, o => o.DeliveredRetention = TimeSpan.Zero);
-        var records = Enumerable.Range(0, 300).Select(_ => OutboxFixture.Record(surname: new string('C', 1000))).ToList();
+        var records = Enumerable.Range(0, 300).Select(_ => OutboxFixture.Record(surname: new string('C', 100))).ToList();
         await Task.WhenAll(records.Select(r => outbox.AppendAsync(r, _ct)));
         await outbox.RunMaintenanceAsync(_ct);
         var before = new FileInfo(_fixture.DbPath).Length;

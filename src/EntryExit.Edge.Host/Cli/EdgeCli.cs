@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EntryExit.Edge.Host.Cli.Classify;
 using EntryExit.Edge.Host.Cli.Mrz;
+using EntryExit.Edge.Host.Cli.Outbox;
 
 namespace EntryExit.Edge.Host.Cli;
 
@@ -13,6 +14,7 @@ public static class EdgeCli
         var root = new RootCommand("EntryExit.Edge: the Canada–U.S. entry/exit gateway and its technician tools.");
         root.Subcommands.Add(MrzCommand.Create(io, time));
         root.Subcommands.Add(ClassifyCommand.Create(io, time));
+        root.Subcommands.Add(OutboxCommand.Create());
         return root;
     }
 
