@@ -4,11 +4,11 @@ namespace EntryExit.Edge.Devices.Readers;
 internal interface IByteSource : IDisposable
 {
     /// <summary>
-    /// Blocks until bytes arrive or the read timeout passes. Returns the count read, 0 on timeout, or -1 at end
-    /// of stream. Throws <see cref="IOException"/> when the device went away.
+    /// Blocks until bytes arrive. Returns the count read (0 if nothing came, e.g. a timeout), or -1 at end of
+    /// stream. Throws when the device went away or the source was interrupted.
     /// </summary>
     int Read(Span<byte> buffer);
 
-    /// <summary>Unblocks a pending <see cref="Read"/> if the source can (used on stop).</summary>
+    /// <summary>Unblocks a pending <see cref="Read"/> (used on stop); called from another thread.</summary>
     void Interrupt();
 }

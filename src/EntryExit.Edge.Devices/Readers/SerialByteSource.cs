@@ -2,7 +2,12 @@ using System.IO.Ports;
 
 namespace EntryExit.Edge.Devices.Readers;
 
-/// <summary>A serial port read with blocking <see cref="SerialPort.Read(byte[], int, int)"/> and a read timeout.</summary>
+/// <summary>
+/// A serial port read with blocking <see cref="SerialPort.Read(byte[], int, int)"/> WITHOUT a read timeout.
+/// On Unix, SerialStream's read timeout cancels a queued read while its I/O loop may already be filling that
+/// read's buffer: bytes arriving right at the timeout are lost (seen as dropped frames under load). An untimed
+/// read is never cancelled, so nothing is lost; a stop closes the port, which completes the pending read.
+/// </summary>
 internal sealed class SerialByteSource : IByteSource
 {
     private readonly SerialPort _port;
@@ -13,8 +18,8 @@ internal sealed class SerialByteSource : IByteSource
         _port = new SerialPort(options.PortPath, options.BaudRate, options.Parity, options.DataBits, options.StopBits)
         {
             Handshake = Handshake.None,
-            ReadTimeout = (int)Math.Max(1, options.ReadTimeout.TotalMilliseconds),
-            DtrEnable = true,
+            ReadTimeout = SerialPort.InfiniteTimeout,
+            DtrEnable = options.DtrEnable,
         };
         try
         {
@@ -40,21 +45,14 @@ internal sealed class SerialByteSource : IByteSource
             _buffer.AsSpan(0, read).CopyTo(buffer);
             return read;
         }
-        catch (TimeoutException)
-        {
-            return 0;
-        }
         catch (InvalidOperationException e)
         {
-            // SerialPort reports a port closed under it (device gone) this way.
+            // SerialPort reports a port closed under it (device gone, or a stop) this way.
             throw new IOException("The serial port closed.", e);
         }
     }
 
-    public void Interrupt()
-    {
-        // The read timeout bounds how long a stop waits; closing the port from another thread is not safe.
-    }
+    public void Interrupt() => Dispose();
 
     public void Dispose()
     {

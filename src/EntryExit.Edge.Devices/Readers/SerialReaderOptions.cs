@@ -27,8 +27,8 @@ public sealed class SerialReaderOptions
     /// <summary>Stop bits.</summary>
     public StopBits StopBits { get; set; } = StopBits.One;
 
-    /// <summary>Blocking read timeout: how often the reader thread checks for stop and idle gaps.</summary>
-    public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromMilliseconds(200);
+    /// <summary>Raise DTR on open (some USB CDC readers only send while DTR is set; pseudo-terminals refuse it).</summary>
+    public bool DtrEnable { get; set; }
 
     /// <summary>The reader's framing.</summary>
     public FramingOptions Framing { get; set; } = new() { Kind = FramingKind.StxEtx };

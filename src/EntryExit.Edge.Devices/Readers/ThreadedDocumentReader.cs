@@ -5,15 +5,19 @@ using Microsoft.Extensions.Logging;
 namespace EntryExit.Edge.Devices.Readers;
 
 /// <summary>
-/// The reading loop every reader shares, on a DEDICATED thread doing blocking reads with a read timeout
-/// (async serial reads do not cancel reliably on Linux): open, read and decode, and on a device fault report
+/// The reading loop every reader shares, on a DEDICATED thread doing blocking reads (async serial reads do not
+/// cancel reliably on Linux): open, read and decode, and on a device fault report
 /// <see cref="ReaderState.Disconnected"/>, drop the partial frame and reopen with backoff until the device is back.
+/// Stopping interrupts the blocked read by closing the source; idle-gap framing is driven by a timer.
 /// </summary>
 public abstract class ThreadedDocumentReader : IDocumentReader
 {
     private readonly IFrameDecoder _decoder;
     private readonly ReconnectPolicy _reconnect;
     private readonly ILogger _logger;
+    private readonly TimeSpan? _idleGap;
+    private readonly Lock _decoderGate = new();
+    private readonly List<string> _pending = new(4);
     private int _started;
 
     /// <summary>Initialises the shared loop.</summary>
@@ -38,6 +42,12 @@ public abstract class ThreadedDocumentReader : IDocumentReader
         _decoder = FrameDecoderFactory.Create(framing, timeProvider);
         _reconnect = reconnect;
         _logger = logger;
+        _idleGap = framing.Kind switch
+        {
+            FramingKind.IdleTimeout => framing.IdleGap ?? FrameDecoderFactory.DefaultIdleGap,
+            FramingKind.Lines => framing.IdleGap,
+            _ => null,
+        };
     }
 
     /// <inheritdoc />
@@ -86,9 +96,9 @@ public abstract class ThreadedDocumentReader : IDocumentReader
 
     private void RunLoop(ChannelWriter<ReaderFrame> writer, TaskCompletionSource done, CancellationToken cancellationToken)
     {
-        var pending = new List<string>(4);
         var buffer = new byte[512];
         var failures = 0;
+        using var idleTimer = StartIdleTimer(writer, cancellationToken);
         try
         {
             while (!cancellationToken.IsCancellationRequested)
@@ -110,21 +120,25 @@ public abstract class ThreadedDocumentReader : IDocumentReader
                 failures = 0;
                 SetState(ReaderState.Connected, null);
                 Log.Connected(_logger, ReaderId, Lane, SourceDescription);
-                using var registration = cancellationToken.Register(source.Interrupt);
                 try
                 {
-                    if (ReadUntilEnd(source, buffer, pending, writer, cancellationToken) && !ReopenAtEndOfStream)
+                    using var registration = cancellationToken.Register(source.Interrupt);
+                    if (ReadUntilEnd(source, buffer, writer, cancellationToken) && !ReopenAtEndOfStream)
                     {
                         return;
                     }
                 }
-                catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+                catch (Exception e) when (e is not OutOfMemoryException && !cancellationToken.IsCancellationRequested)
                 {
-                    _decoder.Reset();
+                    WithDecoder(writer, (d, _) => d.Reset(), cancellationToken);
                     failures++;
                     var delay = _reconnect.DelayFor(failures);
                     ReportFault(e, delay);
                     Wait(delay, cancellationToken);
+                }
+                catch (Exception) when (cancellationToken.IsCancellationRequested)
+                {
+                    // Stopping interrupts the blocked read; whatever it threw is expected.
                 }
                 finally
                 {
@@ -145,7 +159,7 @@ public abstract class ThreadedDocumentReader : IDocumentReader
     }
 
     /// <summary>Reads and decodes until end of stream (returns true) or cancellation (returns false).</summary>
-    private bool ReadUntilEnd(IByteSource source, byte[] buffer, List<string> pending, ChannelWriter<ReaderFrame> writer, CancellationToken cancellationToken)
+    private bool ReadUntilEnd(IByteSource source, byte[] buffer, ChannelWriter<ReaderFrame> writer, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -157,39 +171,59 @@ public abstract class ThreadedDocumentReader : IDocumentReader
 
             if (read > 0)
             {
-                _decoder.Feed(buffer.AsSpan(0, read), pending);
+                WithDecoder(writer, (d, pending) => d.Feed(buffer.AsSpan(0, read), pending), cancellationToken);
             }
-            else if (read == 0)
+            else if (read < 0)
             {
-                _decoder.Poll(pending);
-            }
-            else
-            {
-                _decoder.Flush(pending);
-                Publish(pending, writer, cancellationToken);
+                WithDecoder(writer, (d, pending) => d.Flush(pending), cancellationToken);
                 return true;
             }
-
-            Publish(pending, writer, cancellationToken);
         }
 
         return false;
     }
 
-    private void Publish(List<string> pending, ChannelWriter<ReaderFrame> writer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Idle-gap framing needs a clock tick while the read blocks: a timer polls the decoder. The decoder is
+    /// shared with the reader thread, hence the lock.
+    /// </summary>
+    private ITimer? StartIdleTimer(ChannelWriter<ReaderFrame> writer, CancellationToken cancellationToken)
     {
-        foreach (var text in pending)
+        if (_idleGap is not { } gap)
         {
-            var frame = new ReaderFrame(ReaderId, Lane, text, TimeProvider.GetUtcNow());
-            Log.Frame(_logger, ReaderId, Lane, text.Length, _decoder.DiscardedBytes);
-            if (!writer.TryWrite(frame))
-            {
-                // A bounded channel is full: block this reader thread, not the device (the OS buffers the bytes).
-                writer.WriteAsync(frame, cancellationToken).AsTask().GetAwaiter().GetResult();
-            }
+            return null;
         }
 
-        pending.Clear();
+        var period = TimeSpan.FromTicks(Math.Max(gap.Ticks / 4, TimeSpan.FromMilliseconds(10).Ticks));
+        return TimeProvider.CreateTimer(
+            _ => WithDecoder(writer, (d, pending) => d.Poll(pending), cancellationToken), null, period, period);
+    }
+
+    private void WithDecoder(ChannelWriter<ReaderFrame> writer, Action<IFrameDecoder, List<string>> action, CancellationToken cancellationToken)
+    {
+        lock (_decoderGate)
+        {
+            action(_decoder, _pending);
+            foreach (var text in _pending)
+            {
+                var frame = new ReaderFrame(ReaderId, Lane, text, TimeProvider.GetUtcNow());
+                Log.Frame(_logger, ReaderId, Lane, text.Length, _decoder.DiscardedBytes);
+                if (!writer.TryWrite(frame) && !cancellationToken.IsCancellationRequested)
+                {
+                    // A bounded channel is full: hold this reader, not the device (the OS buffers the bytes).
+                    try
+                    {
+                        writer.WriteAsync(frame, cancellationToken).AsTask().GetAwaiter().GetResult();
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            _pending.Clear();
+        }
     }
 
     private void ReportFault(Exception e, TimeSpan delay)
