@@ -24,7 +24,7 @@ internal sealed class ReaderRun : IAsyncDisposable
         ReaderId = readerId,
         Lane = lane,
         PortPath = path,
-        Framing = new FramingOptions { Kind = kind, IdleGap = kind == FramingKind.IdleTimeout ? TimeSpan.FromMilliseconds(200) : null },
+        Framing = new FramingOptions { Kind = kind, IdleGap = kind == FramingKind.IdleTimeout ? TimeSpan.FromSeconds(1) : null },
         Reconnect = new ReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(200) },
     };
 
