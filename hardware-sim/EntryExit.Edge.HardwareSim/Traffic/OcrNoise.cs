@@ -1,12 +1,15 @@
 namespace EntryExit.Edge.HardwareSim.Traffic;
 
-/// <summary>Misreads one character the way OCR-B readers do (0/O, 1/I, 5/S, 8/B, 2/Z, &lt;/K).</summary>
+/// <summary>Misreads one character the way OCR-B readers do (0/O, 1/I, 5/S, 8/B, 2/Z, C/G, U/V and more).</summary>
 public static class OcrNoise
 {
+    // Every pair differs in MRZ value by an amount that is not a multiple of 10, so the weighted check-digit
+    // sum always changes (weights 7, 3, 1 are coprime to 10). Every digit has an entry: dates always qualify.
     private static readonly Dictionary<char, char> Confusions = new()
     {
-        ['0'] = 'O', ['O'] = '0', ['1'] = 'I', ['I'] = '1', ['5'] = 'S', ['S'] = '5',
-        ['8'] = 'B', ['B'] = '8', ['2'] = 'Z', ['Z'] = '2', ['<'] = 'K',
+        ['0'] = 'O', ['O'] = '0', ['1'] = 'I', ['I'] = '1', ['5'] = 'S', ['S'] = '5', ['8'] = 'B', ['B'] = '8',
+        ['2'] = 'Z', ['Z'] = '2', ['3'] = '8', ['4'] = 'A', ['A'] = '4', ['6'] = 'E', ['7'] = 'T', ['T'] = '7',
+        ['9'] = 'P', ['C'] = 'G', ['G'] = 'C', ['U'] = 'V', ['V'] = 'U', ['E'] = 'F', ['F'] = 'E',
     };
 
     /// <summary>Returns a copy of <paramref name="lines"/> with one confusable character of the data line swapped.</summary>

@@ -12,6 +12,9 @@ public sealed class TrafficGenerator
     private static readonly string[] GivenNames = ["MARIE", "JAMES", "OLIVIA", "LIAM", "SOPHIE", "NOAH", "EMMA", "LUCAS", "AVA", "ETHAN", "CHLOE", "JEAN PIERRE", "ANNA MARIA"];
     private static readonly string[] ThirdCountries = ["MEX", "GBR", "FRA", "DEU", "IND", "CHN", "PHL", "BRA", "JPN", "NGA", "UKR", "ITA"];
 
+    /// <summary>Time between a traveller's arrival, scans and declaration at the booth.</summary>
+    public static readonly TimeSpan ScanSpacing = TimeSpan.FromSeconds(4);
+
     private readonly TrafficProfile _profile;
     private readonly Random _random;
     private readonly DateOnly _today;
@@ -35,24 +38,29 @@ public sealed class TrafficGenerator
     public IReadOnlyList<SimulatedTraveller> Generate(IReadOnlyList<string> lanes, TimeSpan duration)
     {
         ArgumentNullException.ThrowIfNull(lanes);
-        var arrivals = new List<(string Lane, TimeSpan At)>();
+        var travellers = new List<SimulatedTraveller>();
         var ratePerSecond = _profile.ArrivalsPerHourPerLane / 3600.0;
         foreach (var lane in lanes)
         {
-            var t = TimeSpan.Zero;
+            // Poisson arrivals into the lane's queue; a traveller reaches the booth when the previous one left.
+            var arrival = TimeSpan.Zero;
+            var boothFree = TimeSpan.Zero;
             while (ratePerSecond > 0)
             {
-                t += TimeSpan.FromSeconds(-Math.Log(1 - _random.NextDouble()) / ratePerSecond);
-                if (t >= duration)
+                arrival += TimeSpan.FromSeconds(-Math.Log(1 - _random.NextDouble()) / ratePerSecond);
+                var atBooth = arrival > boothFree ? arrival : boothFree;
+                if (atBooth >= duration)
                 {
                     break;
                 }
 
-                arrivals.Add((lane, t));
+                var traveller = Traveller(0, lane, atBooth, PickKind());
+                travellers.Add(traveller);
+                boothFree = atBooth + traveller.Dwell + TimeSpan.FromSeconds(1);
             }
         }
 
-        return [.. arrivals.OrderBy(a => a.At).ThenBy(a => a.Lane, StringComparer.Ordinal).Select((a, i) => Traveller(i, a.Lane, a.At))];
+        return [.. travellers.OrderBy(t => t.ArrivesAfter).ThenBy(t => t.Lane, StringComparer.Ordinal).Select((t, i) => t with { Sequence = i })];
     }
 
     /// <summary>Creates one traveller of a given kind (scenario scripts and tests).</summary>
@@ -71,11 +79,12 @@ public sealed class TrafficGenerator
         }
 
         scans.Add(document);
-        var dwell = TimeSpan.FromSeconds(Math.Max(5, -Math.Log(1 - _random.NextDouble()) * _profile.MeanDwell.TotalSeconds));
+        // Long enough for every scan and the declaration (the player spaces them ScanSpacing apart).
+        var needed = ScanSpacing * (scans.Count + 2);
+        var drawn = TimeSpan.FromSeconds(-Math.Log(1 - _random.NextDouble()) * _profile.MeanDwell.TotalSeconds);
+        var dwell = drawn > needed ? drawn : needed;
         return new SimulatedTraveller(sequence, lane, at, kind, document, scans, declaration, dwell, expected);
     }
-
-    private SimulatedTraveller Traveller(int sequence, string lane, TimeSpan at) => Traveller(sequence, lane, at, PickKind());
 
     private TravellerKind PickKind()
     {
