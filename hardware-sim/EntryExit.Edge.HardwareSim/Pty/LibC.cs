@@ -7,6 +7,9 @@ internal static partial class LibC
 {
     public const int ORdWr = 0x2;
     public const int ONoCtty = 0x100;
+    public const int ONonBlock = 0x800;
+    public const int EAgain = 11;
+    public const int EIntr = 4;
     public const int TcsaNow = 0;
 
     /// <summary>Larger than any libc's struct termios (glibc: 60 bytes); only libc reads and writes it.</summary>

@@ -42,7 +42,9 @@ public sealed class PseudoTerminal : IDisposable
     /// <exception cref="IOException">The system refused a pseudo-terminal (none left, or not Linux).</exception>
     public static PseudoTerminal Open()
     {
-        var master = LibC.PosixOpenPt(LibC.ORdWr | LibC.ONoCtty);
+        // Non-blocking master: when nobody drains the slave its buffer fills, and a blocking write would hang
+        // the whole simulator on one unread lane.
+        var master = LibC.PosixOpenPt(LibC.ORdWr | LibC.ONoCtty | LibC.ONonBlock);
         if (master < 0)
         {
             throw Failure("posix_openpt");
@@ -86,9 +88,12 @@ public sealed class PseudoTerminal : IDisposable
         }
     }
 
+    /// <summary>How long a write waits for the reader side to drain a full buffer before giving up.</summary>
+    public TimeSpan WriteTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Writes all bytes to the master side (they arrive on the slave as a device would send them).</summary>
     /// <param name="data">The bytes.</param>
-    /// <exception cref="IOException">The terminal was closed (unplugged) or the write failed.</exception>
+    /// <exception cref="IOException">The terminal was closed (unplugged), nobody drains it, or the write failed.</exception>
     public void Write(ReadOnlySpan<byte> data)
     {
         lock (_gate)
@@ -98,21 +103,28 @@ public sealed class PseudoTerminal : IDisposable
                 throw new IOException("The virtual reader is unplugged.");
             }
 
+            var deadline = Environment.TickCount64 + (long)WriteTimeout.TotalMilliseconds;
             while (!data.IsEmpty)
             {
                 var written = LibC.Write(_master, data, (nuint)data.Length);
-                if (written < 0)
+                if (written >= 0)
                 {
-                    var errno = Marshal.GetLastPInvokeError();
-                    if (errno == 4 /* EINTR */)
-                    {
-                        continue;
-                    }
-
-                    throw new IOException($"write to the pseudo-terminal failed (errno {errno}).");
+                    data = data[(int)written..];
+                    continue;
                 }
 
-                data = data[(int)written..];
+                var errno = Marshal.GetLastPInvokeError();
+                if (errno == LibC.EAgain && Environment.TickCount64 < deadline)
+                {
+                    // The buffer is full: give the reader a moment (this is the device side, not a test).
+                    Thread.Sleep(5);
+                }
+                else if (errno != LibC.EIntr)
+                {
+                    throw new IOException(errno == LibC.EAgain
+                        ? $"Nobody reads {SlavePath}: its buffer is full and {data.Length} bytes were dropped. Is the gateway configured with this device path?"
+                        : $"write to the pseudo-terminal failed (errno {errno}).");
+                }
             }
         }
     }
