@@ -56,6 +56,7 @@ internal static class RunCommand
         try
         {
             var sinks = new Dictionary<string, ILaneSink>();
+            var serialSinks = new Dictionary<string, VirtualReaderSink>();
             foreach (var lane in scenario.Lanes)
             {
                 if (fifoPaths.TryGetValue(lane.Lane, out var fifo))
@@ -67,7 +68,9 @@ internal static class RunCommand
 
                 var reader = new VirtualDocumentReader($"lane{lane.Lane}", lane.Framing, linkDirectory);
                 readers.Add(reader);
-                sinks[lane.Lane] = new VirtualReaderSink(reader);
+                var sink = new VirtualReaderSink(reader);
+                serialSinks[lane.Lane] = sink;
+                sinks[lane.Lane] = sink;
                 Console.WriteLine($"lane {lane.Lane}: serial {reader.DevicePath} ({lane.Framing})");
             }
 
@@ -83,6 +86,11 @@ internal static class RunCommand
                 CultureInfo.InvariantCulture, $"{t.ArrivesAfter:hh\\:mm\\:ss} lane {t.Lane} #{t.Sequence} {t.Kind} scans={t.Scans.Count} declared={t.OfficerDeclaration ?? "-"} expected={t.Expected}"));
             await player.PlayAsync(sinks, presence: null, cancellationToken);
             Console.WriteLine("Day over.");
+            foreach (var (lane, sink) in serialSinks.Where(p => p.Value.Dropped > 0))
+            {
+                Console.WriteLine($"lane {lane}: {sink.Dropped} sends dropped (unplugged, or the gateway was not reading this device path).");
+            }
+
             return 0;
         }
         catch (OperationCanceledException)
