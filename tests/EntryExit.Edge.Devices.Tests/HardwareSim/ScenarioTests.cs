@@ -61,9 +61,9 @@ public sealed class ScenarioTests
     }
 
     [Fact]
-    public async Task ScenarioDay_ThroughPtysAndSerialReaders_DeliversEveryFinalScanOnItsLane()
+    public async Task ScenarioDay_SixLanesThroughPtysAndSerialReaders_DeliversEveryFinalScanOnItsLane()
     {
-        var scenario = Small(timeScale: 2000, [SimFraming.StxEtx, SimFraming.ThreeM, SimFraming.Lines]);
+        var scenario = Small(timeScale: 2000, [SimFraming.StxEtx, SimFraming.ThreeM, SimFraming.Lines, SimFraming.StxEtx, SimFraming.ThreeM, SimFraming.Lines]);
         var player = new ScenarioPlayer(scenario, TimeProvider.System);
         var devices = scenario.Lanes.ToDictionary(l => l.Lane, l => new VirtualDocumentReader($"lane{l.Lane}", l.Framing));
         var channel = Channel.CreateUnbounded<ReaderFrame>();
