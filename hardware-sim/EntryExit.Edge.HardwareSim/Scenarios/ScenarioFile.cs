@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace EntryExit.Edge.HardwareSim.Scenarios;
+
+/// <summary>Reads and writes scenario JSON (camelCase, enums as names).</summary>
+public static class ScenarioFile
+{
+    /// <summary>The serializer options scenario files use.</summary>
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        WriteIndented = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <summary>Loads a scenario file.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The scenario.</returns>
+    /// <exception cref="InvalidDataException">The file is not a valid scenario (the message says what to fix).</exception>
+    public static Scenario Load(string path)
+    {
+        try
+        {
+            var scenario = JsonSerializer.Deserialize<Scenario>(File.ReadAllText(path), Options)
+                ?? throw new InvalidDataException($"Scenario file {path} is empty.");
+            if (scenario.Lanes.Count == 0)
+            {
+                throw new InvalidDataException($"Scenario file {path} lists no lanes; add \"lanes\": [{{ \"lane\": \"1\", \"framing\": \"StxEtx\" }}].");
+            }
+
+            return scenario;
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"Scenario file {path} is not valid: {e.Message}", e);
+        }
+    }
+}
