@@ -54,8 +54,9 @@ public sealed partial class DeliveryPump
             {
                 result = await _link.PublishAsync(BuildMessage(message), linked.Token);
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is OperationCanceledException or MqttCommunicationTimedOutException && !cancellationToken.IsCancellationRequested)
             {
+                // MQTTnet reports our own PUBACK deadline as MqttCommunicationTimedOutException.
                 await RetryAsync(message, "puback-timeout", backOff: true, cancellationToken);
                 return false;
             }

@@ -30,14 +30,15 @@ public sealed partial class MqttConnectionSupervisor
                 return false;
             }
 
-            _receiveMaximum = result.ReceiveMaximum;
+            // 0 is not a legal Receive Maximum; MQTTnet reports it when the CONNACK carried none (then 65535 applies).
+            _receiveMaximum = result.ReceiveMaximum is null or 0 ? null : result.ReceiveMaximum;
             var connections = Interlocked.Increment(ref _connections);
             if (connections > 1)
             {
                 _metrics.Reconnected();
             }
 
-            TransportLog.Connected(_logger, _options.Host, _options.Port, result.IsSessionPresent, result.ReceiveMaximum ?? ushort.MaxValue, ReconnectCount);
+            TransportLog.Connected(_logger, _options.Host, _options.Port, result.IsSessionPresent, _receiveMaximum ?? ushort.MaxValue, ReconnectCount);
             await PublishStatusAsync("online", cancellationToken);
             SetState(_client.IsConnected ? LinkState.Connected : LinkState.Disconnected);
             return _client.IsConnected;
