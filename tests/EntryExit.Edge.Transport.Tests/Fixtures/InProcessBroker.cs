@@ -15,6 +15,9 @@ internal sealed class InProcessBroker : IAsyncDisposable
 
     public MqttServer Server { get; }
 
+    /// <summary>Subjects of client certificates the TLS listener accepted (all instances share one list per test class run).</summary>
+    public static ConcurrentQueue<string> ClientCertificateSubjects { get; } = new();
+
     /// <summary>Plain listener port (always on, for the test's own subscriber).</summary>
     public int Port { get; }
 
@@ -37,8 +40,16 @@ internal sealed class InProcessBroker : IAsyncDisposable
                 .WithEncryptionCertificate(tls.ServerCertificate);
             if (requireClientCertificate)
             {
-                builder = builder.WithClientCertificate((_, certificate, _, _) => certificate is not null
-                    && certificate.Issuer == tls.Ca.Subject, checkCertificateRevocation: false);
+                builder = builder.WithClientCertificate((_, certificate, _, _) =>
+                {
+                    if (certificate is null || certificate.Issuer != tls.Ca.Subject)
+                    {
+                        return false;
+                    }
+
+                    ClientCertificateSubjects.Enqueue(certificate.Subject);
+                    return true;
+                }, checkCertificateRevocation: false);
             }
         }
 

@@ -44,10 +44,10 @@ internal sealed class TestPki : IDisposable
         using var other = CreateCa("CN=Some Other CA", otherKey, now);
         File.WriteAllText(pki.OtherCaFile, other.ExportCertificatePem());
 
-        using var server = Issue(pki.Ca, caKey, "CN=localhost", serverAuth: true, pki.ServerCertFile, pki.ServerKeyFile, now);
+        using var server = Issue(pki.Ca, "CN=localhost", serverAuth: true, pki.ServerCertFile, pki.ServerKeyFile, now);
         pki.ServerCertificate = X509CertificateLoader.LoadPkcs12(server.Export(X509ContentType.Pkcs12), null);
-        using var client = Issue(pki.Ca, caKey, "CN=gw-test-1", serverAuth: false, pki.ClientCertFile, pki.ClientKeyFile, now);
-        using var rogue = Issue(other, otherKey, "CN=gw-rogue", serverAuth: false, pki.RogueClientCertFile, pki.RogueClientKeyFile, now);
+        using var client = Issue(pki.Ca, "CN=gw-test-1", serverAuth: false, pki.ClientCertFile, pki.ClientKeyFile, now);
+        using var rogue = Issue(other, "CN=gw-rogue", serverAuth: false, pki.RogueClientCertFile, pki.RogueClientKeyFile, now);
         return pki;
     }
 
@@ -67,7 +67,7 @@ internal sealed class TestPki : IDisposable
         return request.CreateSelfSigned(now.AddDays(-1), now.AddYears(1));
     }
 
-    private static X509Certificate2 Issue(X509Certificate2 ca, ECDsa caKey, string subject, bool serverAuth, string certFile, string keyFile, DateTimeOffset now)
+    private static X509Certificate2 Issue(X509Certificate2 ca, string subject, bool serverAuth, string certFile, string keyFile, DateTimeOffset now)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
@@ -86,8 +86,8 @@ internal sealed class TestPki : IDisposable
 
         var serial = RandomNumberGenerator.GetBytes(12);
         serial[0] &= 0x7F;
-        using var signer = ca.CopyWithPrivateKey(caKey);
-        using var issued = request.Create(signer, now.AddDays(-1), now.AddMonths(6), serial);
+        // CreateSelfSigned already bound the CA key to the certificate.
+        using var issued = request.Create(ca, now.AddDays(-1), now.AddMonths(6), serial);
         File.WriteAllText(certFile, issued.ExportCertificatePem());
         File.WriteAllText(keyFile, key.ExportPkcs8PrivateKeyPem());
         return issued.CopyWithPrivateKey(key);
