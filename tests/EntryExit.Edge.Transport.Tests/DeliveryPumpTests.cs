@@ -58,6 +58,7 @@ public sealed class DeliveryPumpTests
         await using var gateway = Gateway.Start(Gateway.PlainOptions(port));
         var firstWave = gateway.Queue.AddMany(50);
         await Eventually.TrueAsync(() => gateway.Queue.DeliveredCount == 50, "first wave delivered");
+        var inFlightWave = gateway.Queue.AddMany(500);
         await exchange.DisposeAsync();
         await broker.DisposeAsync();
         await Eventually.TrueAsync(() => gateway.Link.State != LinkState.Connected, "link noticed the broker is gone");
@@ -68,7 +69,8 @@ public sealed class DeliveryPumpTests
 
         await using var restarted = await InProcessBroker.StartAsync(port);
         await using var exchange2 = await ExchangeSubscriber.ConnectAsync(port);
-        await Eventually.TrueAsync(() => gateway.Queue.DeliveredCount == 100, "both waves delivered");
+        await Eventually.TrueAsync(() => gateway.Queue.DeliveredCount == 600, "all waves delivered");
+        Assert.All(inFlightWave, id => Assert.True(gateway.Queue.IsDelivered(id)));
         Assert.Superset(secondWave.Select(i => i.ToString("D")).ToHashSet(), exchange2.EntryIds);
         Assert.True(gateway.Link.ReconnectCount >= 1);
         Assert.DoesNotContain(firstWave, id => !gateway.Queue.IsDelivered(id));
