@@ -16,7 +16,8 @@ internal sealed class InMemoryDeliveryQueue(TimeProvider time) : IDeliveryQueue
         var id = Guid.CreateVersion7();
         lock (_gate)
         {
-            _entries.Add(new Entry(new QueuedMessage(id, Encoding.UTF8.GetBytes(json), 0, time.GetUtcNow())));
+            // Insertion order, as the outbox's row sequence: timestamps tie within a millisecond.
+            _entries.Add(new Entry(new QueuedMessage(id, Encoding.UTF8.GetBytes(json), 0, time.GetUtcNow())) { Sequence = _entries.Count });
         }
 
         return id;
@@ -55,7 +56,7 @@ internal sealed class InMemoryDeliveryQueue(TimeProvider time) : IDeliveryQueue
         {
             IReadOnlyList<QueuedMessage> due = _entries
                 .Where(e => !e.Delivered && e.DeadLetter is null && e.NotBefore <= now)
-                .OrderBy(e => e.Message.CreatedAt).ThenBy(e => e.Message.RecordId)
+                .OrderBy(e => e.Sequence)
                 .Take(max).Select(e => e.Message).ToList();
             return Task.FromResult(due);
         }
@@ -117,6 +118,8 @@ internal sealed class InMemoryDeliveryQueue(TimeProvider time) : IDeliveryQueue
     private sealed class Entry(QueuedMessage message)
     {
         public QueuedMessage Message { get; set; } = message;
+
+        public int Sequence { get; init; }
 
         public DateTimeOffset NotBefore { get; set; } = DateTimeOffset.MinValue;
 
