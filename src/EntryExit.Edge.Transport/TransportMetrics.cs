@@ -28,6 +28,8 @@ public sealed class TransportMetrics : IDisposable
         _publishLatency = _meter.CreateHistogram<double>("entryexit.transport.publish.latency", "ms", "Publish to PUBACK time.");
     }
 
+    internal Meter Meter => _meter;
+
     internal void Sent(int count) => _sent.Add(count);
 
     internal void Failed(string reason) => _failed.Add(1, new KeyValuePair<string, object?>("reason", reason));
