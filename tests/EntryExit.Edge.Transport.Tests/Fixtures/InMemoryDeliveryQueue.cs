@@ -8,6 +8,8 @@ internal sealed class InMemoryDeliveryQueue(TimeProvider time) : IDeliveryQueue
 {
     private readonly Lock _gate = new();
     private readonly List<Entry> _entries = [];
+    private readonly Dictionary<Guid, Entry> _byId = [];
+    private int _firstOpen;
 
     public int MarkDeliveredCalls { get; private set; }
 
@@ -17,7 +19,9 @@ internal sealed class InMemoryDeliveryQueue(TimeProvider time) : IDeliveryQueue
         lock (_gate)
         {
             // Insertion order, as the outbox's row sequence: timestamps tie within a millisecond.
-            _entries.Add(new Entry(new QueuedMessage(id, Encoding.UTF8.GetBytes(json), 0, time.GetUtcNow())) { Sequence = _entries.Count });
+            var entry = new Entry(new QueuedMessage(id, Encoding.UTF8.GetBytes(json), 0, time.GetUtcNow())) { Sequence = _entries.Count };
+            _entries.Add(entry);
+            _byId.Add(id, entry);
         }
 
         return id;
@@ -29,7 +33,7 @@ internal sealed class InMemoryDeliveryQueue(TimeProvider time) : IDeliveryQueue
     {
         lock (_gate)
         {
-            return _entries.Single(e => e.Message.RecordId == id).Message;
+            return _byId[id].Message;
         }
     }
 
@@ -54,11 +58,23 @@ internal sealed class InMemoryDeliveryQueue(TimeProvider time) : IDeliveryQueue
         var now = time.GetUtcNow();
         lock (_gate)
         {
-            IReadOnlyList<QueuedMessage> due = _entries
-                .Where(e => !e.Delivered && e.DeadLetter is null && e.NotBefore <= now)
-                .OrderBy(e => e.Sequence)
-                .Take(max).Select(e => e.Message).ToList();
-            return Task.FromResult(due);
+            // Entries are kept in sequence order; skip the settled prefix so a large backlog stays cheap to read.
+            while (_firstOpen < _entries.Count && (_entries[_firstOpen].Delivered || _entries[_firstOpen].DeadLetter is not null))
+            {
+                _firstOpen++;
+            }
+
+            var due = new List<QueuedMessage>(Math.Min(max, 1024));
+            for (var i = _firstOpen; i < _entries.Count && due.Count < max; i++)
+            {
+                var e = _entries[i];
+                if (!e.Delivered && e.DeadLetter is null && e.NotBefore <= now)
+                {
+                    due.Add(e.Message);
+                }
+            }
+
+            return Task.FromResult<IReadOnlyList<QueuedMessage>>(due);
         }
     }
 
@@ -111,7 +127,7 @@ internal sealed class InMemoryDeliveryQueue(TimeProvider time) : IDeliveryQueue
     {
         lock (_gate)
         {
-            return _entries.Single(e => e.Message.RecordId == id);
+            return _byId[id];
         }
     }
 
