@@ -86,6 +86,7 @@ public sealed partial class DeliveryPump
                     continue;
                 }
 
+                // Refill as soon as a slot frees (measured: waiting for a chunk of free slots drained slower).
                 var free = slots.CurrentCount;
                 var batch = free == 0 ? [] : await NextBatchAsync(free, cancellationToken);
                 if (batch.Count == 0)

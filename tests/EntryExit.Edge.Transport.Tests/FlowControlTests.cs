@@ -62,10 +62,15 @@ public sealed class FlowControlTests
         gateway.StartPump();
 
         await Eventually.TrueAsync(() => gateway.Queue.DeliveredCount == 2002, "backlog and fresh records delivered");
+        await exchange.WaitForAsync([.. backlog, fresh, lateButNotOffered]);
         var order = exchange.Entries.Select(e => e.RecordId).ToList();
         Assert.InRange(order.IndexOf(fresh.ToString("D")), 0, options.InFlightWindow);
-        // Without an offer a record keeps its oldest-first place: after the whole backlog.
-        Assert.True(order.IndexOf(lateButNotOffered.ToString("D")) > order.IndexOf(backlog[^1].ToString("D")));
+        // Without an offer a record keeps its oldest-first place: after every backlog record sent at the first try
+        // (a record retried after a spurious PUBACK timeout on a loaded machine legitimately goes later).
+        var lateIndex = order.IndexOf(lateButNotOffered.ToString("D"));
+        var firstTry = backlog.Where(id => gateway.Queue.Errors(id).Count == 0).ToList();
+        Assert.True(firstTry.Count > 1900);
+        Assert.All(firstTry, id => Assert.True(order.IndexOf(id.ToString("D")) < lateIndex));
         Assert.Equal(1, order.Count(id => id == fresh.ToString("D")));
     }
 

@@ -16,6 +16,13 @@ internal sealed class ExchangeSubscriber : IAsyncDisposable
 
     public HashSet<string> EntryIds => [.. Entries.Select(m => m.RecordId!)];
 
+    /// <summary>The broker forwards after it acknowledged the gateway, so receipt is waited for, not assumed.</summary>
+    public Task WaitForAsync(IEnumerable<Guid> ids)
+    {
+        var wanted = ids.Select(i => i.ToString("D")).ToList();
+        return Eventually.TrueAsync(() => EntryIds.IsSupersetOf(wanted), $"exchange received {wanted.Count} records");
+    }
+
     public static async Task<ExchangeSubscriber> ConnectAsync(int port, string filter = "entryexit/v1/#")
     {
         var subscriber = new ExchangeSubscriber();
@@ -26,13 +33,11 @@ internal sealed class ExchangeSubscriber : IAsyncDisposable
             subscriber.Received.Enqueue(ReceivedMessage.From(args.ApplicationMessage));
             return Task.CompletedTask;
         };
-        await subscriber._client.ConnectAsync(subscriber._options, TestContext.Current.CancellationToken);
-        await subscriber._client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
-            .WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce).Build(), TestContext.Current.CancellationToken);
+        await subscriber.ReconnectAsync(filter);
         return subscriber;
     }
 
-    /// <summary>Reconnects after a broker restart (the broker may have lost the session: subscribe again).</summary>
+    /// <summary>Connects, retrying while the broker is still coming up; subscribes again (a killed broker may have lost the session).</summary>
     public async Task ReconnectAsync(string filter = "entryexit/v1/#")
     {
         await Eventually.TrueAsync(async () =>

@@ -42,7 +42,8 @@ internal sealed class Gateway : IAsyncDisposable
         UseTls = false,
         AllowInsecure = true,
         ConnectTimeout = TimeSpan.FromSeconds(5),
-        PubAckTimeout = TimeSpan.FromSeconds(2),
+        // Generous: a spurious timeout on a loaded machine would add a retry that a test counting attempts sees.
+        PubAckTimeout = TimeSpan.FromSeconds(10),
         RetryInitialDelay = TimeSpan.FromMilliseconds(100),
         KeepAliveSeconds = 5,
         HealthIntervalSeconds = 0,
