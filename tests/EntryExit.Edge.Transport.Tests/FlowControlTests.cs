@@ -1,0 +1,84 @@
+using EntryExit.Edge.Transport.Tests.Fixtures;
+using MQTTnet.Packets;
+
+namespace EntryExit.Edge.Transport.Tests;
+
+/// <summary>In-flight window and fairness between a drained backlog and fresh records.</summary>
+public sealed class FlowControlTests
+{
+    [Fact]
+    public async Task Unacknowledged_publishes_at_the_broker_reach_but_never_exceed_the_window()
+    {
+        await using var broker = await InProcessBroker.StartAsync();
+        await using var exchange = await ExchangeSubscriber.ConnectAsync(broker.Port);
+        var holdAcks = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int unacked = 0, maxUnacked = 0;
+        broker.Server.InterceptingPublishAsync += args =>
+        {
+            if (args.ClientId == Gateway.Identity.GatewayId && args.ApplicationMessage.Topic.EndsWith("/entries", StringComparison.Ordinal))
+            {
+                var now = Interlocked.Increment(ref unacked);
+                InterlockedMax(ref maxUnacked, now);
+            }
+
+            return Task.CompletedTask;
+        };
+        broker.Server.InterceptingOutboundPacketAsync += async args =>
+        {
+            if (args.Packet is MqttPubAckPacket && args.ClientId == Gateway.Identity.GatewayId && broker.Entries.Any())
+            {
+                // Held PUBACKs let the gateway fill its window; counted down before the PUBACK leaves,
+                // so the gateway cannot have reused the slot yet.
+                await holdAcks.Task;
+                Interlocked.Decrement(ref unacked);
+            }
+        };
+        var options = Gateway.PlainOptions(broker.Port);
+        options.InFlightWindow = 8;
+        options.PubAckTimeout = TimeSpan.FromSeconds(30);
+        await using var gateway = Gateway.Start(options);
+        gateway.Queue.AddMany(60);
+
+        await Eventually.TrueAsync(() => Volatile.Read(ref unacked) == 8, "the gateway filled its window of 8");
+        Assert.Equal(0, gateway.Queue.DeliveredCount);
+        holdAcks.SetResult();
+
+        await Eventually.TrueAsync(() => gateway.Queue.DeliveredCount == 60, "all 60 delivered");
+        Assert.Equal(8, maxUnacked);
+    }
+
+    [Fact]
+    public async Task A_fresh_record_offered_by_the_host_is_not_stuck_behind_a_backlog()
+    {
+        await using var broker = await InProcessBroker.StartAsync();
+        await using var exchange = await ExchangeSubscriber.ConnectAsync(broker.Port);
+        var options = Gateway.PlainOptions(broker.Port);
+        await using var gateway = Gateway.Create(options);
+        var backlog = gateway.Queue.AddMany(2000);
+        var fresh = gateway.Queue.Add("{\"fresh\":true}");
+        var lateButNotOffered = gateway.Queue.Add("{\"fresh\":false}");
+        gateway.Pump.OfferFresh(gateway.Queue.Get(fresh));
+        gateway.StartLink();
+        gateway.StartPump();
+
+        await Eventually.TrueAsync(() => gateway.Queue.DeliveredCount == 2002, "backlog and fresh records delivered");
+        await exchange.WaitForAsync([.. backlog, fresh, lateButNotOffered]);
+        var order = exchange.Entries.Select(e => e.RecordId).ToList();
+        Assert.InRange(order.IndexOf(fresh.ToString("D")), 0, options.InFlightWindow);
+        // Without an offer a record keeps its oldest-first place: after every backlog record sent at the first try
+        // (a record retried after a spurious PUBACK timeout on a loaded machine legitimately goes later).
+        var lateIndex = order.IndexOf(lateButNotOffered.ToString("D"));
+        var firstTry = backlog.Where(id => gateway.Queue.Errors(id).Count == 0).ToList();
+        Assert.True(firstTry.Count > 1900);
+        Assert.All(firstTry, id => Assert.True(order.IndexOf(id.ToString("D")) < lateIndex));
+        Assert.Equal(1, order.Count(id => id == fresh.ToString("D")));
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+}
