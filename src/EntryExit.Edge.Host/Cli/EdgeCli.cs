@@ -2,6 +2,7 @@ using System.CommandLine;
 using EntryExit.Edge.Host.Cli.Classify;
 using EntryExit.Edge.Host.Cli.Mrz;
 using EntryExit.Edge.Host.Cli.Outbox;
+using EntryExit.Edge.Host.Cli.Run;
 
 namespace EntryExit.Edge.Host.Cli;
 
@@ -15,6 +16,7 @@ public static class EdgeCli
         root.Subcommands.Add(MrzCommand.Create(io, time));
         root.Subcommands.Add(ClassifyCommand.Create(io, time));
         root.Subcommands.Add(OutboxCommand.Create());
+        root.Subcommands.Add(RunCommand.Create(io, time));
         return root;
     }
 

@@ -76,6 +76,16 @@ internal static partial class GatewaySettingsValidator
             {
                 problems.Add(new($"{key}:Path", "required: the device or file path (\"-\" reads standard input)."));
             }
+
+            if (!ReaderFramings.TryParse(r.Framing, r.Kind, out _))
+            {
+                problems.Add(new($"{key}:Framing", $"must be one of {ReaderFramings.Describe()}; got \"{r.Framing}\"."));
+            }
+
+            if (r.BaudRate is < 1200 or > 921_600)
+            {
+                problems.Add(new($"{key}:BaudRate", $"must be a serial speed between 1200 and 921600 baud; got {r.BaudRate}."));
+            }
         }
     }
 

@@ -9,9 +9,16 @@ public sealed class ReaderSection
     /// <summary>The lane the reader serves.</summary>
     public string Lane { get; set; } = string.Empty;
 
-    /// <summary>"file" (a file, FIFO or "-" for standard input) or "serial".</summary>
+    /// <summary>"file" (a file, FIFO or "-" for standard input) or "serial" (a USB/RS-232 document reader).</summary>
     public string Kind { get; set; } = "file";
 
-    /// <summary>Device or file path.</summary>
+    /// <summary>Device or file path: <c>/dev/serial/by-id/…</c> or <c>/dev/entryexit/reader-…</c> for serial readers.</summary>
     public string Path { get; set; } = string.Empty;
+
+    /// <summary>How the reader frames a document: "lines" (default for file), "stx-etx" (DESKO style, default for
+    /// serial), "3m" (3M/Gemalto style) or "idle-timeout" (bare lines grouped by a pause).</summary>
+    public string? Framing { get; set; }
+
+    /// <summary>Serial speed in baud (default 9600).</summary>
+    public int BaudRate { get; set; } = 9600;
 }

@@ -53,7 +53,7 @@ public static class GatewayHostFactory
             sp.GetRequiredService<ILogger<MqttConnectionSupervisor>>(),
             sp.GetRequiredService<TransportMetrics>(),
             HealthProvider(parts.Outbox, sp.GetRequiredService<ReaderStateBoard>())));
-        services.AddSingleton<IDeliveryQueue>(new OutboxDeliveryQueue(parts.Outbox));
+        services.AddSingleton<IDeliveryQueue>(new OutboxDeliveryAdapter(parts.Outbox));
         services.AddSingleton<DeliveryPump>();
         services.AddSingleton<ScanProcessor>();
 
@@ -77,7 +77,7 @@ public static class GatewayHostFactory
     public static PolicyOptions Policy(ExchangeSection exchange)
     {
         ArgumentNullException.ThrowIfNull(exchange);
-        WireNames.TryParseMode(exchange.Mode, out var mode);
+        var mode = WireNames.TryParseMode(exchange.Mode, out var parsed) ? parsed : ExchangeMode.PhaseII; // validated at start
         return new PolicyOptions(mode, exchange.ShareProtectedGroupsInAllTravellers);
     }
 

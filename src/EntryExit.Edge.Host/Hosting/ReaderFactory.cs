@@ -1,3 +1,4 @@
+using EntryExit.Edge.Devices.Framing;
 using EntryExit.Edge.Devices.Readers;
 using EntryExit.Edge.Host.Configuration;
 using Microsoft.Extensions.Logging;
@@ -15,12 +16,26 @@ public static class ReaderFactory
         var created = new List<IDocumentReader>(readers.Count);
         foreach (var r in readers)
         {
-            created.Add(new LineDocumentReader(
-                new LineReaderOptions { ReaderId = r.Id, Lane = r.Lane, Path = r.Path },
-                time,
-                loggers.CreateLogger<LineDocumentReader>()));
+            var framing = ReaderFramings.TryParse(r.Framing, r.Kind, out var parsed) ? parsed : FramingKind.Lines; // validated at start
+            created.Add(r.Kind == ReaderKinds.Serial
+                ? new SerialDocumentReader(
+                    new SerialReaderOptions
+                    {
+                        ReaderId = r.Id, Lane = r.Lane, PortPath = r.Path, BaudRate = r.BaudRate, Framing = Framing(framing),
+                    },
+                    time,
+                    loggers.CreateLogger<SerialDocumentReader>())
+                : new LineDocumentReader(
+                    new LineReaderOptions { ReaderId = r.Id, Lane = r.Lane, Path = r.Path, Framing = Framing(framing) },
+                    time,
+                    loggers.CreateLogger<LineDocumentReader>()));
         }
 
         return created;
     }
+
+    // Lines from a file or keyboard wedge end a document at a blank line or after a short pause.
+    private static FramingOptions Framing(FramingKind kind) => kind is FramingKind.Lines or FramingKind.IdleTimeout
+        ? new FramingOptions { Kind = kind, IdleGap = TimeSpan.FromMilliseconds(500) }
+        : new FramingOptions { Kind = kind };
 }

@@ -4,7 +4,7 @@ using EntryExit.Edge.Transport;
 namespace EntryExit.Edge.Host.Pipeline;
 
 /// <summary>The outbox seen through the delivery pump's eyes. Storage and Transport never meet except here.</summary>
-public sealed class OutboxDeliveryQueue(SqliteOutbox outbox) : IDeliveryQueue
+public sealed class OutboxDeliveryAdapter(SqliteOutbox outbox) : IDeliveryQueue
 {
     /// <inheritdoc/>
     public async Task<IReadOnlyList<QueuedMessage>> ReadDueAsync(int max, CancellationToken cancellationToken)
