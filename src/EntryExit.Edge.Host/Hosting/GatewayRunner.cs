@@ -1,6 +1,7 @@
 using EntryExit.Edge.Host.Cli;
 using EntryExit.Edge.Host.Configuration;
 using EntryExit.Edge.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -10,8 +11,10 @@ namespace EntryExit.Edge.Host.Hosting;
 internal static class GatewayRunner
 {
     public static async Task<int> RunAsync(GatewaySettings settings, TimeProvider time, CliIO io, CancellationToken cancellationToken,
-        Func<GatewayParts, IHost, CancellationToken, Task<int>>? whileRunning = null, Action<ILoggingBuilder>? configureLogging = null)
+        GatewayRunHooks? hooks = null)
     {
+        var configureLogging = hooks?.ConfigureLogging;
+        var whileRunning = hooks?.WhileRunning;
         using var loggers = LoggerFactory.Create(b =>
         {
             b.AddSimpleConsole(o => o.SingleLine = true);
@@ -32,7 +35,8 @@ internal static class GatewayRunner
 
         await using (outbox)
         {
-            var parts = new GatewayParts(settings, outbox, ReaderFactory.Create(settings.Readers, time, loggers), time);
+            var readers = hooks?.Readers ?? ReaderFactory.Create(settings.Readers, time, loggers);
+            var parts = new GatewayParts(settings, outbox, readers, time);
             using var host = GatewayHostFactory.Build(parts, configureLogging);
             await host.StartAsync(cancellationToken);
             var code = ExitCodes.Ok;
@@ -46,9 +50,14 @@ internal static class GatewayRunner
                 await host.WaitForShutdownAsync(cancellationToken);
             }
 
-            return Environment.ExitCode != 0 ? Environment.ExitCode : code;
+            return Crashed(host) ? ExitCodes.Failed : code;
         }
     }
+
+    // A pipeline loop that threw stops the host (BackgroundServiceExceptionBehavior.StopHost); exit non-zero so
+    // systemd restarts the gateway.
+    private static bool Crashed(IHost host) =>
+        host.Services.GetServices<IHostedService>().OfType<BackgroundService>().Any(s => s.ExecuteTask is { IsFaulted: true });
 
     private static bool IsConfigurationProblem(string code) => code is
         OutboxErrorCodes.KeyMissing or OutboxErrorCodes.KeyUnreadable or OutboxErrorCodes.KeyWrongSize or

@@ -20,6 +20,9 @@ internal static partial class PipelineLog
     [LoggerMessage(EventId = 1104, Level = LogLevel.Error, Message = "Lane {Lane}: eligible record NOT stored ({Code}): {Message}")]
     public static partial void Rejected(ILogger logger, string lane, string code, string message);
 
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Information, Message = "Lane {Lane}: officer declared {Status} for the next document")]
+    public static partial void Declaration(ILogger logger, string lane, string status);
+
     [LoggerMessage(EventId = 1110, Level = LogLevel.Error, Message = "Processing a scan from reader {ReaderId} failed unexpectedly ({ExceptionType}); the scan is lost and the booth must rescan")]
     public static partial void ProcessingFailed(ILogger logger, string readerId, string exceptionType);
 }

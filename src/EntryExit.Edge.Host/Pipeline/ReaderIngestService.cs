@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using EntryExit.Edge.Devices.Readers;
+using EntryExit.Edge.Domain.Eligibility;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -44,12 +45,22 @@ public sealed class ReaderIngestService : BackgroundService
             FullMode = BoundedChannelFullMode.Wait,
         });
         var producing = ProduceAsync(reader, channel.Writer, stoppingToken);
+        (DeclaredStatus Status, DateTimeOffset At)? declared = null;
         await foreach (var frame in channel.Reader.ReadAllAsync(CancellationToken.None))
         {
+            if (OfficerDeclarations.TryRead(frame.Text, out var status))
+            {
+                declared = status is { } s ? (s, frame.ReceivedAt) : null;
+                PipelineLog.Declaration(_logger, frame.Lane, status is { } known ? WireNames.ToWire(known) : "unrecognised");
+                continue;
+            }
+
+            var applies = declared is { } d && frame.ReceivedAt - d.At <= OfficerDeclarations.ValidFor ? d.Status : DeclaredStatus.None;
+            declared = null;
             try
             {
                 // Not cancelled by shutdown: a frame already read is finished (stored or dropped) before we stop.
-                await _processor.ProcessAsync(new ScanInput(frame.ReaderId, frame.Lane, frame.Text, frame.ReceivedAt), CancellationToken.None);
+                await _processor.ProcessAsync(new ScanInput(frame.ReaderId, frame.Lane, frame.Text, frame.ReceivedAt, applies), CancellationToken.None);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
