@@ -49,8 +49,9 @@ internal sealed class Gateway : IAsyncDisposable
         HealthIntervalSeconds = 0,
     };
 
-    public static Gateway Create(MqttLinkOptions options, InMemoryDeliveryQueue? queue = null, Func<CancellationToken, ValueTask<GatewayHealth>>? health = null) =>
-        new(options, queue ?? new InMemoryDeliveryQueue(TimeProvider.System), TimeProvider.System, health);
+    public static Gateway Create(MqttLinkOptions options, InMemoryDeliveryQueue? queue = null, Func<CancellationToken, ValueTask<GatewayHealth>>? health = null,
+        TimeProvider? time = null) =>
+        new(options, queue ?? new InMemoryDeliveryQueue(time ?? TimeProvider.System), time ?? TimeProvider.System, health);
 
     public static Gateway Start(MqttLinkOptions options, InMemoryDeliveryQueue? queue = null, Func<CancellationToken, ValueTask<GatewayHealth>>? health = null)
     {
