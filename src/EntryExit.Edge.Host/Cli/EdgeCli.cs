@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EntryExit.Edge.Host.Cli.Classify;
+using EntryExit.Edge.Host.Cli.Demo;
 using EntryExit.Edge.Host.Cli.Mrz;
 using EntryExit.Edge.Host.Cli.Outbox;
 using EntryExit.Edge.Host.Cli.Run;
@@ -17,6 +18,7 @@ public static class EdgeCli
         root.Subcommands.Add(ClassifyCommand.Create(io, time));
         root.Subcommands.Add(OutboxCommand.Create());
         root.Subcommands.Add(RunCommand.Create(io, time));
+        root.Subcommands.Add(DemoCommand.Create(io, time));
         return root;
     }
 
