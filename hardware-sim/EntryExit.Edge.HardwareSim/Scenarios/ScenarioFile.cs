@@ -23,7 +23,7 @@ public static class ScenarioFile
     {
         try
         {
-            var scenario = JsonSerializer.Deserialize<Scenario>(File.ReadAllText(path), Options)
+            var scenario = JsonSerializer.Deserialize(File.ReadAllText(path), ScenarioJsonContext.Default.Scenario)
                 ?? throw new InvalidDataException($"Scenario file {path} is empty.");
             if (scenario.Lanes.Count == 0)
             {
