@@ -83,9 +83,10 @@ public sealed class BoothSession<TScan> : IDisposable
         BoothSessionOutcome<TScan>? done = null;
         lock (_gate)
         {
-            if (!_hasPresenceSensor && quality != ScanQuality.Unreadable && Phase == BoothPhase.Scanned)
+            if (!_hasPresenceSensor && quality != ScanQuality.Unreadable && Phase is BoothPhase.Scanned or BoothPhase.AwaitingDeclaration)
             {
-                // No sensor to tell travellers apart: a new good read after a settled one is the next traveller.
+                // No sensor to tell travellers apart: a new good read after a settled one (or after one held for a
+                // declaration that never came) is the next traveller; the held one is handed over, not overwritten.
                 done = Finish(SessionEndReason.NextTraveller);
             }
 
@@ -137,6 +138,22 @@ public sealed class BoothSession<TScan> : IDisposable
                 Settle();
             }
         }
+    }
+
+    /// <summary>Ends an open session now (the gateway is stopping) and raises <see cref="Completed"/> with what it
+    /// holds, so a read the booth has shown as accepted is not lost.</summary>
+    public void Flush()
+    {
+        BoothSessionOutcome<TScan>? done = null;
+        lock (_gate)
+        {
+            if (Phase != BoothPhase.Idle)
+            {
+                done = Finish(SessionEndReason.Flushed);
+            }
+        }
+
+        Raise(done);
     }
 
     /// <inheritdoc />

@@ -11,4 +11,7 @@ public enum SessionEndReason
 
     /// <summary>Lane without a sensor: a new good read started the next traveller's session.</summary>
     NextTraveller,
+
+    /// <summary>The gateway is stopping: what the session holds is handed over rather than lost.</summary>
+    Flushed,
 }

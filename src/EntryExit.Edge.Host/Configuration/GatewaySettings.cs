@@ -17,6 +17,9 @@ public sealed class GatewaySettings
     /// <summary>Section <c>Mqtt</c>.</summary>
     public MqttLinkOptions Mqtt { get; set; } = new();
 
+    /// <summary>Section <c>Booth</c>.</summary>
+    public BoothSection Booth { get; set; } = new();
+
     /// <summary>Section <c>Readers</c>.</summary>
     public List<ReaderSection> Readers { get; set; } = [];
 }

@@ -18,12 +18,14 @@ public static class GatewaySettingsLoader
             Exchange = BindSection(configuration, "Exchange", found, s => s.Get<ExchangeSection>()) ?? new(),
             Outbox = BindSection(configuration, "Outbox", found, s => s.Get<OutboxSection>()) ?? new(),
             Mqtt = BindSection(configuration, "Mqtt", found, s => s.Get<MqttLinkOptions>()) ?? new(),
+            Booth = BindSection(configuration, "Booth", found, s => s.Get<BoothSection>()) ?? new(),
             Readers = BindSection(configuration, "Readers", found, s => s.Get<List<ReaderSection>>()) ?? [],
         };
 
         UnknownKeyCheck.Check(configuration, KnownKeys.All, found);
         GatewaySettingsValidator.Validate(settings.Gateway, settings.Exchange, settings.Readers, found);
         ValidateOutbox(settings.Outbox, found);
+        ValidateBooth(settings.Booth, found);
         foreach (var problem in MqttLinkOptionsValidator.Validate(settings.Mqtt, environment))
         {
             var colon = problem.IndexOf(": ", StringComparison.Ordinal);
@@ -46,6 +48,24 @@ public static class GatewaySettingsLoader
             // The binder names the key and the expected type, e.g. "Failed to convert configuration value at 'Mqtt:Port' to type 'System.Int32'".
             problems.Add(new ConfigProblem(name, e.Message));
             return null;
+        }
+    }
+
+    private static void ValidateBooth(BoothSection booth, List<ConfigProblem> problems)
+    {
+        if (booth.SettleSeconds is < 0.1 or > 600)
+        {
+            problems.Add(new("Booth:SettleSeconds", "must be between 0.1 and 600 seconds."));
+        }
+
+        if (booth.DeclarationTimeoutSeconds is < 1 or > 3600)
+        {
+            problems.Add(new("Booth:DeclarationTimeoutSeconds", "must be between 1 and 3600 seconds."));
+        }
+
+        if (booth.MaxSessionSeconds is < 1 or > 7200)
+        {
+            problems.Add(new("Booth:MaxSessionSeconds", "must be between 1 and 7200 seconds."));
         }
     }
 

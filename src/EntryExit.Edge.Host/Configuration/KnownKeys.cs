@@ -14,6 +14,7 @@ internal static class KnownKeys
         Add<ExchangeSection>(keys, "Exchange");
         Add<OutboxSection>(keys, "Outbox");
         Add<EntryExit.Edge.Transport.MqttLinkOptions>(keys, "Mqtt");
+        Add<BoothSection>(keys, "Booth");
         Add<ReaderSection>(keys, "Readers:*");
         return keys;
     }

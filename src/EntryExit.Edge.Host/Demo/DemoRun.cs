@@ -77,7 +77,7 @@ internal sealed class DemoRun(CliIO io, TimeProvider time)
 
                 await playing; // surface a failure of the traffic itself
                 deadline ??= time.GetUtcNow() + DrainTimeout;
-                if (Done(counts, outbox, traffic, exchange))
+                if (Done(host, counts, outbox, traffic, exchange))
                 {
                     break;
                 }
@@ -106,9 +106,10 @@ internal sealed class DemoRun(CliIO io, TimeProvider time)
         return exchange.NeverSharedSeen == 0 ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
-    // Every scan processed, nothing pending, and the exchange has every stored record.
-    private static bool Done(GatewayCountsSnapshot counts, OutboxStatus outbox, DemoTraffic traffic, EmbeddedExchange exchange) =>
-        counts.Scanned >= traffic.ScansSent && outbox.Pending == 0 && exchange.Received >= counts.Stored;
+    // Every scan read, every booth session closed and processed, nothing pending, and the exchange has every record.
+    private static bool Done(IHost host, GatewayCountsSnapshot counts, OutboxStatus outbox, DemoTraffic traffic, EmbeddedExchange exchange) =>
+        counts.Scanned >= traffic.ScansSent && host.Services.GetRequiredService<ReaderIngestService>().AllLanesIdle
+        && outbox.Pending == 0 && exchange.Received >= counts.Stored;
 
     private static GatewaySettings Settings(string workDir)
     {
@@ -127,6 +128,8 @@ internal sealed class DemoRun(CliIO io, TimeProvider time)
         {
             Gateway = new GatewaySection { Id = "demo-gateway", EntryCountry = "CAN", PortCode = "DEMO", PortName = "Demonstration port" },
             Outbox = new OutboxSection { Path = Path.Combine(workDir, "outbox.db"), KeyFile = keyFile },
+            // Simulated travellers follow each other quickly; a short settle keeps the demo brisk.
+            Booth = new BoothSection { SettleSeconds = 1 },
             Mqtt = new MqttLinkOptions { Host = "127.0.0.1", UseTls = false, AllowInsecure = true, HealthIntervalSeconds = 5 },
         };
     }

@@ -3,7 +3,7 @@ using EntryExit.Edge.HardwareSim.Traffic;
 namespace EntryExit.Edge.Host.Demo;
 
 /// <summary>Simulated travellers from the hardware simulator's generator (its own MRZ writer), played onto the
-/// demo lanes at a steady pace, with officer declarations sent as <c>#DECLARE</c> lines before the document.</summary>
+/// demo lanes at a steady pace, with officer declarations sent as <c>#DECLARE</c> lines after the document.</summary>
 internal sealed class DemoTraffic(IReadOnlyList<SimulatedLaneReader> lanes, int seed, DateOnly today, TimeProvider time)
 {
     private readonly TrafficGenerator _generator = new(TrafficProfile.Default, seed, today);
@@ -33,15 +33,16 @@ internal sealed class DemoTraffic(IReadOnlyList<SimulatedLaneReader> lanes, int 
                 }
 
                 var reader = lanes[Array.IndexOf(laneIds, traveller.Lane)];
-                if (traveller.OfficerDeclaration is { } token)
-                {
-                    reader.Send($"#DECLARE {token}");
-                }
-
                 foreach (var scan in traveller.Scans)
                 {
                     reader.Send(string.Join('\n', scan));
                     Interlocked.Increment(ref _scansSent);
+                }
+
+                // As at a real booth: the officer declares after the document is read, within the traveller's session.
+                if (traveller.OfficerDeclaration is { } token)
+                {
+                    reader.Send($"#DECLARE {token}");
                 }
 
                 played++;

@@ -1,3 +1,4 @@
+using EntryExit.Edge.Devices.Booth;
 using EntryExit.Edge.Domain.Eligibility;
 using EntryExit.Edge.Host.Configuration;
 using EntryExit.Edge.Host.Pipeline;
@@ -56,12 +57,15 @@ public static class GatewayHostFactory
         services.AddSingleton<IDeliveryQueue>(new OutboxDeliveryAdapter(parts.Outbox));
         services.AddSingleton<DeliveryPump>();
         services.AddSingleton<ScanProcessor>();
+        services.AddSingleton(sp => new PipelineContext(
+            sp.GetRequiredService<PortIdentity>(), sp.GetRequiredService<PolicyOptions>(), Booth(settings.Booth), parts.Time, sp.GetRequiredService<GatewayMetrics>()));
 
         // Start order: forwarder, maintenance, readers. Stop order is the reverse, so the readers stop first and
         // the forwarder still runs while the last frames are stored.
         services.AddHostedService<ForwardingService>();
         services.AddHostedService<OutboxMaintenanceService>();
-        services.AddHostedService<ReaderIngestService>();
+        services.AddSingleton<ReaderIngestService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReaderIngestService>());
         return builder.Build();
     }
 
@@ -79,6 +83,18 @@ public static class GatewayHostFactory
         ArgumentNullException.ThrowIfNull(exchange);
         var mode = WireNames.TryParseMode(exchange.Mode, out var parsed) ? parsed : ExchangeMode.PhaseII; // validated at start
         return new PolicyOptions(mode, exchange.ShareProtectedGroupsInAllTravellers);
+    }
+
+    /// <summary>Booth session timings from the <c>Booth</c> section.</summary>
+    public static BoothSessionOptions Booth(BoothSection booth)
+    {
+        ArgumentNullException.ThrowIfNull(booth);
+        return new BoothSessionOptions
+        {
+            NoSensorSettleTime = TimeSpan.FromSeconds(booth.SettleSeconds),
+            DeclarationTimeout = TimeSpan.FromSeconds(booth.DeclarationTimeoutSeconds),
+            MaxSessionTime = TimeSpan.FromSeconds(booth.MaxSessionSeconds),
+        };
     }
 
     private static Func<CancellationToken, ValueTask<GatewayHealth>> HealthProvider(SqliteOutbox outbox, ReaderStateBoard readers) =>

@@ -6,13 +6,11 @@ namespace EntryExit.Edge.Host.Pipeline;
 /// <summary>
 /// Officer declarations that arrive on a reader's own channel as a line <c>#DECLARE &lt;status&gt;</c> (see
 /// docs/devices.md). The status is the booth's short token (<c>ca-citizen</c>, <c>us-lpr</c>…) or the policy's wire
-/// name (<c>canadian-citizen</c>, <c>us-permanent-resident</c>…). A declaration applies to the next document read at the
-/// same lane within <see cref="ValidFor"/>.
+/// name (<c>canadian-citizen</c>, <c>us-permanent-resident</c>…). A declaration belongs to the lane's open booth
+/// session: the officer declares after the document is read, before the traveller leaves (see <see cref="BoothLane"/>).
 /// </summary>
 internal static class OfficerDeclarations
 {
-    public static readonly TimeSpan ValidFor = TimeSpan.FromMinutes(2);
-
     /// <summary>True when the frame is a declaration (well formed or not); <paramref name="status"/> is null when the
     /// status is unknown.</summary>
     public static bool TryRead(string frameText, out DeclaredStatus? status)

@@ -1,14 +1,14 @@
 using System.Threading.Channels;
+using EntryExit.Edge.Devices.Gpio;
 using EntryExit.Edge.Devices.Readers;
-using EntryExit.Edge.Domain.Eligibility;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace EntryExit.Edge.Host.Pipeline;
 
 /// <summary>
-/// Runs every document reader and feeds its frames to the <see cref="ScanProcessor"/>: one loop per reader, so
-/// lanes are processed concurrently (their appends share group commits) while each lane keeps its order.
+/// Runs every document reader and its lane's booth session: one loop per reader, so lanes are processed
+/// concurrently (their appends share group commits) while each lane keeps its order.
 /// </summary>
 public sealed class ReaderIngestService : BackgroundService
 {
@@ -16,19 +16,35 @@ public sealed class ReaderIngestService : BackgroundService
     private const int FramesPerReader = 64;
 
     private readonly IReadOnlyList<IDocumentReader> _readers;
+    private readonly List<BoothLane> _lanes = [];
     private readonly ScanProcessor _processor;
+    private readonly PipelineContext _context;
     private readonly ILogger<ReaderIngestService> _logger;
 
     /// <summary>Creates the service over the configured readers.</summary>
-    public ReaderIngestService(IEnumerable<IDocumentReader> readers, ScanProcessor processor, ReaderStateBoard states, ILogger<ReaderIngestService> logger)
+    public ReaderIngestService(IEnumerable<IDocumentReader> readers, ScanProcessor processor, PipelineContext context, ReaderStateBoard states,
+        ILogger<ReaderIngestService> logger)
     {
         ArgumentNullException.ThrowIfNull(states);
         _readers = [.. readers];
         _processor = processor;
+        _context = context;
         _logger = logger;
         foreach (var reader in _readers)
         {
             states.Track(reader);
+        }
+    }
+
+    /// <summary>True when every lane's session is closed and processed (the demo waits for this before its summary).</summary>
+    public bool AllLanesIdle
+    {
+        get
+        {
+            lock (_lanes)
+            {
+                return _lanes.Count == _readers.Count && _lanes.TrueForAll(l => l.IsIdle);
+            }
         }
     }
 
@@ -38,6 +54,13 @@ public sealed class ReaderIngestService : BackgroundService
 
     private async Task RunReaderAsync(IDocumentReader reader, CancellationToken stoppingToken)
     {
+        // Indicators stay dark until the GPIO pin map is configured (issue 5 follow-up); the session logic is the same.
+        using var lane = new BoothLane(reader.Lane, _processor, _context, new NullLaneIndicators(), _logger);
+        lock (_lanes)
+        {
+            _lanes.Add(lane);
+        }
+
         var channel = Channel.CreateBounded<ReaderFrame>(new BoundedChannelOptions(FramesPerReader)
         {
             SingleReader = true,
@@ -45,29 +68,14 @@ public sealed class ReaderIngestService : BackgroundService
             FullMode = BoundedChannelFullMode.Wait,
         });
         var producing = ProduceAsync(reader, channel.Writer, stoppingToken);
-        (DeclaredStatus Status, DateTimeOffset At)? declared = null;
+        var processing = lane.RunAsync();
         await foreach (var frame in channel.Reader.ReadAllAsync(CancellationToken.None))
         {
-            if (OfficerDeclarations.TryRead(frame.Text, out var status))
-            {
-                declared = status is { } s ? (s, frame.ReceivedAt) : null;
-                PipelineLog.Declaration(_logger, frame.Lane, status is { } known ? WireNames.ToWire(known) : "unrecognised");
-                continue;
-            }
-
-            var applies = declared is { } d && frame.ReceivedAt - d.At <= OfficerDeclarations.ValidFor ? d.Status : DeclaredStatus.None;
-            declared = null;
-            try
-            {
-                // Not cancelled by shutdown: a frame already read is finished (stored or dropped) before we stop.
-                await _processor.ProcessAsync(new ScanInput(frame.ReaderId, frame.Lane, frame.Text, frame.ReceivedAt, applies), CancellationToken.None);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                PipelineLog.ProcessingFailed(_logger, frame.ReaderId, e.GetType().Name);
-            }
+            lane.OnFrame(frame);
         }
 
+        lane.Complete();
+        await processing;
         await producing;
     }
 

@@ -41,7 +41,6 @@ public sealed class ScanProcessor
     public async Task<ScanOutcome> ProcessAsync(ScanInput scan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scan);
-        _metrics.Scanned(scan.Lane);
         var local = TimeZoneInfo.ConvertTime(scan.ReceivedAt, _port.Zone);
         var document = MrzParser.Parse(scan.Text, DateOnly.FromDateTime(local.DateTime));
         var outcome = document.Format is null

@@ -114,6 +114,7 @@ public sealed class GatewayEndToEndTests : IDisposable
             Outbox = new OutboxSection { Path = Path.Combine(dir, "outbox.db"), KeyFile = key },
             Mqtt = new MqttLinkOptions { Host = "127.0.0.1", Port = brokerPort, UseTls = false, AllowInsecure = true },
             Readers = [new ReaderSection { Id = "lane1", Lane = "1", Kind = "file", Path = fifo }],
+            Booth = new BoothSection { SettleSeconds = 0.5 },
         };
     }
 
