@@ -29,6 +29,9 @@ internal sealed class LineAccumulator
 
     public bool IsEmpty => _lines.Count == 0 && !HasPartialLine;
 
+    /// <summary>True when the line being built starts with <paramref name="value"/>.</summary>
+    public bool PartialLineStartsWith(char value) => _length > 0 && _line[0] == value;
+
     public bool IsFull => _lines.Count >= _maxLines;
 
     /// <summary>Characters held, for the boundedness tests.</summary>

@@ -7,6 +7,8 @@ namespace EntryExit.Edge.Devices.Framing;
 /// </summary>
 public sealed class LineFrameDecoder : IFrameDecoder
 {
+    private const char CommandPrefix = '#';
+
     private readonly LineAccumulator _buffer;
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan? _idleGap;
@@ -98,6 +100,20 @@ public sealed class LineFrameDecoder : IFrameDecoder
                 _buffer.EmitFrame(frames);
             }
 
+            return;
+        }
+
+        // A command line from the booth (e.g. "#DECLARE us-citizen") is never part of an MRZ: it ends the document
+        // before it and is a frame of its own, however quickly it follows (no idle gap needed to tell them apart).
+        if (_buffer.PartialLineStartsWith(CommandPrefix))
+        {
+            if (_buffer.LineCount > 0)
+            {
+                _buffer.EmitFrame(frames);
+            }
+
+            _buffer.EndLine();
+            _buffer.EmitFrame(frames);
             return;
         }
 

@@ -38,6 +38,12 @@ internal sealed class BoothLane : IDisposable
         };
     }
 
+    /// <summary>The lane.</summary>
+    public string Lane => _session.Lane;
+
+    /// <summary>The session's phase, for status displays.</summary>
+    public BoothPhase Phase => _session.Phase;
+
     /// <summary>True when no session is open and every finished one has been processed.</summary>
     public bool IsIdle => _session.Phase == BoothPhase.Idle && Volatile.Read(ref _inProcess) == 0;
 

@@ -16,12 +16,16 @@ internal static class OfficerDeclarations
     public static bool TryRead(string frameText, out DeclaredStatus? status)
     {
         status = null;
-        if (!frameText.StartsWith(OfficerCommand.Prefix.TrimEnd(), StringComparison.OrdinalIgnoreCase))
+        // Framings pad: a 3M reader sends missing top lines as empty lines, so the command may follow blank lines.
+        var text = frameText.AsSpan().Trim();
+        var prefix = OfficerCommand.Prefix.AsSpan().TrimEnd();
+        if (!text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
 
-        var token = frameText[OfficerCommand.Prefix.TrimEnd().Length..].Trim();
+        // Padding after the token ('_' or '<' from fixed-width framings) is not part of it.
+        var token = text[prefix.Length..].Trim().TrimEnd("<_ ").ToString();
         status = token.ToLowerInvariant() switch
         {
             OfficerStatusTokens.CanadianCitizen => DeclaredStatus.CanadianCitizen,

@@ -48,6 +48,18 @@ public sealed class ReaderIngestService : BackgroundService
         }
     }
 
+    /// <summary>Each lane's booth phase ("Idle", "Scanned", "AwaitingDeclaration"…), for status displays.</summary>
+    public IReadOnlyDictionary<string, string> LanePhases
+    {
+        get
+        {
+            lock (_lanes)
+            {
+                return _lanes.ToDictionary(l => l.Lane, l => l.Phase.ToString(), StringComparer.Ordinal);
+            }
+        }
+    }
+
     /// <inheritdoc/>
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(_readers.Select(reader => RunReaderAsync(reader, stoppingToken)));

@@ -69,6 +69,16 @@ public sealed class LineFrameDecoderTests
     }
 
     [Fact]
+    public void IdleTimeoutFramer_CommandLineRightAfterADocument_IsAFrameOfItsOwn()
+    {
+        var decoder = FrameDecoderFactory.Create(new FramingOptions { Kind = FramingKind.IdleTimeout, IdleGap = TimeSpan.FromSeconds(1) }, _time);
+
+        var frames = FeedAll(decoder, Of($"{Td3Line1}\r{Td3Line2}\r#DECLARE us-citizen\r"));
+
+        Assert.Equal([$"{Td3Line1}\n{Td3Line2}", "#DECLARE us-citizen"], frames);
+    }
+
+    [Fact]
     public void Feed_ControlAndHighBytes_ControlDroppedHighBecomesQuestionMark()
     {
         var frames = FeedAll(Wedge(), [0x00, 0x07, (byte)'A', 0xC3, (byte)'B', 0x1B, 0x0D, 0x0D]);

@@ -1,0 +1,105 @@
+using EntryExit.Edge.HardwareSim.Readers;
+using EntryExit.Edge.HardwareSim.Scenarios;
+using EntryExit.Edge.HardwareSim.Traffic;
+using EntryExit.Edge.Host.Cli;
+using EntryExit.Edge.Host.Configuration;
+using EntryExit.Edge.Host.Hosting;
+using EntryExit.Edge.Host.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace EntryExit.Edge.Host.Tests.Gateway;
+
+/// <summary>
+/// A booth day across 8 lanes, end to end through the real serial stack: the simulator's virtual readers on
+/// pseudo-terminals (every framing), the gateway's serial readers, booth sessions with officer declarations, the
+/// outbox and a broker. Every eligible traveller's record arrives at the exchange, and no other.
+/// </summary>
+public sealed class ScenarioDayTests : IDisposable
+{
+    // Bare lines (idle-gap framing) are left out here: the day runs 60 times faster than real time, which puts a
+    // rescan closer behind the failed read than a bare-line reader's idle gap. Devices.Tests cover that framing over ptys.
+    private static readonly SimFraming[] Framings = [SimFraming.StxEtx, SimFraming.ThreeM, SimFraming.Lines];
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("entryexit-day-");
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    [Fact]
+    public async Task Eight_lane_day_over_ptys_delivers_every_eligible_traveller_and_no_other()
+    {
+        var scenario = new Scenario
+        {
+            Seed = 20261128,
+            Date = DateOnly.FromDateTime(DateTime.Now),
+            DurationMinutes = 12,
+            TimeScale = 60, // 12 simulated minutes in about 12 seconds
+            Profile = new TrafficProfile { ArrivalsPerHourPerLane = 40, OcrErrorRate = 0.05 },
+            Lanes = [.. Enumerable.Range(1, 8).Select(i => new ScenarioLane { Lane = $"{i}", Framing = Framings[(i - 1) % Framings.Length] })],
+        };
+        var readers = scenario.Lanes.ToDictionary(l => l.Lane, l => new VirtualDocumentReader($"reader-{l.Lane}", l.Framing, _dir.FullName));
+        try
+        {
+            var player = new ScenarioPlayer(scenario, TimeProvider.System);
+            var expected = player.Travellers.Where(t => t.Expected == ExpectedOutcome.Send).Select(t => t.DocumentNumber).Order().ToArray();
+            Assert.NotEmpty(expected);
+            Assert.Contains(player.Travellers, t => t.Expected == ExpectedOutcome.Exclude && t.OfficerDeclaration is not null);
+
+            await using var exchange = await ExchangeSubscriber.StartAsync("entryexit/v1/CAN/0813/entries", _ct);
+            var settings = GatewayEndToEndTests.Settings(exchange.Port, Path.Combine(_dir.FullName, "unused"), _dir.FullName);
+            settings.Booth = new BoothSection { SettleSeconds = 0.5, DeclarationTimeoutSeconds = 2 };
+            settings.Readers = [.. scenario.Lanes.Select(l => new ReaderSection
+            {
+                Id = $"lane{l.Lane}", Lane = l.Lane, Kind = ReaderKinds.Serial, Path = readers[l.Lane].DevicePath, Framing = Framing(l.Framing),
+            })];
+
+            var code = await GatewayRunner.RunAsync(settings, TimeProvider.System, new CliIO(TextReader.Null, TextWriter.Null, TextWriter.Null), _ct, new GatewayRunHooks
+            {
+                ConfigureLogging = b => b.ClearProviders(),
+                WhileRunning = async (parts, host, ct) =>
+                {
+                    var sinks = readers.ToDictionary(kv => kv.Key, kv => (ILaneSink)new VirtualReaderSink(kv.Value));
+                    await player.PlayAsync(sinks, presence: null, ct);
+                    var ingest = host.Services.GetRequiredService<ReaderIngestService>();
+                    await GatewayEndToEndTests.WaitUntilAsync(async () => ingest.AllLanesIdle
+                        && (await parts.Outbox.GetStatusAsync(ct)).Pending == 0
+                        && exchange.Records.Count >= expected.Length, ct, async () =>
+                    {
+                        var c = host.Services.GetRequiredService<GatewayMetrics>().Snapshot();
+                        var o = await parts.Outbox.GetStatusAsync(ct);
+                        var got = exchange.Records.Values.Select(r => r.GetProperty("documentNumber").GetString()).ToHashSet();
+                        var missing = player.Travellers.Where(t => t.Expected == ExpectedOutcome.Send && !got.Contains(t.DocumentNumber))
+                            .Select(t => $"{t.Kind}/lane {t.Lane}/scans {t.Scans.Count}");
+                        return $"lanes {string.Join(",", ingest.LanePhases.Select(kv => kv.Key + ":" + kv.Value))}, idle {ingest.AllLanesIdle}, scanned {c.Scanned}, stored {c.Stored}, dup {c.Duplicates}, held {c.Held} " +
+                               $"({string.Join(",", c.HeldByRule.Select(kv => kv.Key + "=" + kv.Value))}), unreadable {c.Unreadable}, " +
+                               $"excluded {c.Excluded}, pending {o.Pending}, received {exchange.Records.Count}/{expected.Length}; " +
+                               $"travellers {player.Travellers.Count}, scans {player.Travellers.Sum(t => t.Scans.Count)}; missing: {string.Join("; ", missing)}; " +
+                               $"extra: {string.Join("; ", got.Except(expected).Select(n => player.Travellers.FirstOrDefault(t => t.DocumentNumber == n) is { } t ? $"{t.Kind}/lane {t.Lane}/decl {t.OfficerDeclaration}/expected {t.Expected}/scans {t.Scans.Count}" : "unknown"))}";
+                    });
+                    return ExitCodes.Ok;
+                },
+            });
+
+            Assert.Equal(0, code);
+            var delivered = exchange.Records.Values.Select(r => r.GetProperty("documentNumber").GetString()).Order().ToArray();
+            Assert.Equal(expected, delivered);
+            Assert.DoesNotContain(exchange.Records.Values, r => r.GetProperty("category").GetString() is "canadian-citizen" or "us-citizen" or "protected-person" or "registered-indian");
+        }
+        finally
+        {
+            foreach (var reader in readers.Values)
+            {
+                reader.Dispose();
+            }
+        }
+    }
+
+    private static string Framing(SimFraming framing) => framing switch
+    {
+        SimFraming.StxEtx => "stx-etx",
+        SimFraming.ThreeM => "3m",
+        SimFraming.Lines => "lines",
+        _ => "idle-timeout",
+    };
+}
