@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EntryExit.Edge.Host.Cli.Classify;
+using EntryExit.Edge.Host.Cli.Config;
 using EntryExit.Edge.Host.Cli.Demo;
 using EntryExit.Edge.Host.Cli.Mrz;
 using EntryExit.Edge.Host.Cli.Outbox;
@@ -19,6 +20,7 @@ public static class EdgeCli
         root.Subcommands.Add(OutboxCommand.Create());
         root.Subcommands.Add(RunCommand.Create(io, time));
         root.Subcommands.Add(DemoCommand.Create(io, time));
+        root.Subcommands.Add(ConfigCommand.Create(io));
         return root;
     }
 
