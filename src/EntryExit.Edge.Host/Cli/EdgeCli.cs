@@ -5,6 +5,7 @@ using EntryExit.Edge.Host.Cli.Demo;
 using EntryExit.Edge.Host.Cli.Mrz;
 using EntryExit.Edge.Host.Cli.Outbox;
 using EntryExit.Edge.Host.Cli.Run;
+using EntryExit.Edge.Host.Cli.Status;
 
 namespace EntryExit.Edge.Host.Cli;
 
@@ -21,6 +22,7 @@ public static class EdgeCli
         root.Subcommands.Add(RunCommand.Create(io, time));
         root.Subcommands.Add(DemoCommand.Create(io, time));
         root.Subcommands.Add(ConfigCommand.Create(io));
+        root.Subcommands.Add(StatusCommand.Create(io));
         return root;
     }
 

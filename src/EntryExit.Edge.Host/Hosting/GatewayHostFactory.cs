@@ -81,6 +81,7 @@ public static class GatewayHostFactory
             sp.GetRequiredService<ReaderStateBoard>(), sp.GetRequiredService<MqttConnectionSupervisor>(), parts.Outbox,
             sp.GetRequiredService<GatewayMetrics>(), heartbeats, settings.Mqtt, parts.Time));
         services.AddSingleton(WatchdogTiming.FromEnvironment(Environment.GetEnvironmentVariable, Environment.ProcessId));
+        services.AddSingleton(StatusSocketOptions.FromEnvironment(Environment.GetEnvironmentVariable));
 
         // Start order: forwarder, maintenance, readers. Stop order is the reverse, so the readers stop first and
         // the forwarder still runs while the last frames are stored.
@@ -94,6 +95,7 @@ public static class GatewayHostFactory
             notify.WatchChanges(sp.GetRequiredService<MqttConnectionSupervisor>(), readers);
             return notify;
         });
+        services.AddHostedService<StatusSocketServer>();
         configureServices?.Invoke(services);
         return builder.Build();
     }
