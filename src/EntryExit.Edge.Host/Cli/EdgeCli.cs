@@ -4,6 +4,7 @@ using EntryExit.Edge.Host.Cli.Config;
 using EntryExit.Edge.Host.Cli.Demo;
 using EntryExit.Edge.Host.Cli.Mrz;
 using EntryExit.Edge.Host.Cli.Outbox;
+using EntryExit.Edge.Host.Cli.Provision;
 using EntryExit.Edge.Host.Cli.Run;
 using EntryExit.Edge.Host.Cli.Status;
 
@@ -23,6 +24,7 @@ public static class EdgeCli
         root.Subcommands.Add(DemoCommand.Create(io, time));
         root.Subcommands.Add(ConfigCommand.Create(io));
         root.Subcommands.Add(StatusCommand.Create(io));
+        root.Subcommands.Add(ProvisionCommand.Create(io));
         return root;
     }
 
