@@ -2,6 +2,7 @@ using System.CommandLine;
 using EntryExit.Edge.Host.Cli.Classify;
 using EntryExit.Edge.Host.Cli.Config;
 using EntryExit.Edge.Host.Cli.Demo;
+using EntryExit.Edge.Host.Cli.Doctor;
 using EntryExit.Edge.Host.Cli.Mrz;
 using EntryExit.Edge.Host.Cli.Outbox;
 using EntryExit.Edge.Host.Cli.Provision;
@@ -25,6 +26,7 @@ public static class EdgeCli
         root.Subcommands.Add(ConfigCommand.Create(io));
         root.Subcommands.Add(StatusCommand.Create(io));
         root.Subcommands.Add(ProvisionCommand.Create(io));
+        root.Subcommands.Add(DoctorCommand.Create(io, time));
         return root;
     }
 
