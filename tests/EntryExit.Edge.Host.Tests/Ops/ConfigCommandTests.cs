@@ -77,6 +77,19 @@ public sealed class ConfigCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Show_IncludesTheDefaultsTheGatewayUses_ForKeysTheFileLeavesOut()
+    {
+        var run = await CliRunner.RunAsync(string.Empty, "config", "show", "--config", Write(ValidJson("s3cret-pass")));
+
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.StartsWith("Mqtt:TopicPrefix ", StringComparison.Ordinal) && l.Contains("entryexit/v1", StringComparison.Ordinal) && l.EndsWith("(default)", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Outbox:DedupeWindowMinutes ", StringComparison.Ordinal) && l.Contains(" 10 ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Outbox:Path ", StringComparison.Ordinal) && l.Contains("outbox.db", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.StartsWith("Mqtt:Host ", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("Mqtt:Host ", StringComparison.Ordinal) && l.Contains("(default)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Show_AppliesEnvironmentOverrides_AndSaysWhereAValueCameFrom()
     {
         // Environment variables are process-wide, so this runs the real executable in a child process.

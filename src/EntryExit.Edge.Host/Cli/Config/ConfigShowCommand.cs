@@ -10,8 +10,8 @@ internal static class ConfigShowCommand
     {
         var config = new Option<FileInfo>("--config", "-c") { Description = "The gateway's JSON configuration file.", Required = true };
         var json = new Option<bool>("--json") { Description = "Print one JSON object (key path to value) instead of text." };
-        var command = new Command("show", "Print the effective configuration: the file with ENTRYEXIT_ environment overrides applied, " +
-                                          "secrets masked. Key files are shown by path only.");
+        var command = new Command("show", "Print the effective configuration: the file with ENTRYEXIT_ environment overrides applied and the " +
+                                          "defaults for what both leave out, secrets masked. Key files are shown by path only.");
         command.Options.Add(config);
         command.Options.Add(json);
         command.SetAction(async (result, _) =>
@@ -20,7 +20,7 @@ internal static class ConfigShowCommand
             IReadOnlyList<EffectiveSetting> settings;
             try
             {
-                settings = EffectiveConfiguration.Flatten(GatewayConfigurationLoader.Load(path));
+                settings = EffectiveConfiguration.Flatten(GatewayConfigurationLoader.Load(path), Environment.GetEnvironmentVariable);
             }
             catch (ConfigurationFileException e)
             {
@@ -46,7 +46,7 @@ internal static class ConfigShowCommand
             var width = settings.Count == 0 ? 0 : settings.Max(s => s.Key.Length);
             foreach (var setting in settings)
             {
-                var origin = setting.Source == "environment" ? "   (from environment)" : string.Empty;
+                var origin = setting.Source switch { "environment" => "   (from environment)", "default" => "   (default)", _ => string.Empty };
                 await io.Out.WriteLineAsync($"{setting.Key.PadRight(width)}  {setting.Value}{origin}");
             }
 

@@ -1,3 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using EntryExit.Edge.Host.Configuration;
+using EntryExit.Edge.Host.Hosting;
+using EntryExit.Edge.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 
@@ -6,10 +11,11 @@ namespace EntryExit.Edge.Host.Cli.Config;
 /// <summary>One effective setting: its key path, its value (masked when secret) and where it came from.</summary>
 /// <param name="Key">The key path, e.g. <c>Mqtt:Host</c>.</param>
 /// <param name="Value">The value, or <see cref="EffectiveConfiguration.Mask"/> for a secret.</param>
-/// <param name="Source"><c>file</c> or <c>environment</c>.</param>
+/// <param name="Source"><c>file</c>, <c>environment</c> or <c>default</c>.</param>
 internal sealed record EffectiveSetting(string Key, string? Value, string Source);
 
-/// <summary>Flattens a loaded configuration into key paths with secrets masked.</summary>
+/// <summary>Flattens a loaded configuration into key paths with secrets masked, plus the defaults the gateway uses
+/// for every key the file and the environment leave out.</summary>
 internal static class EffectiveConfiguration
 {
     public const string Mask = "********";
@@ -17,9 +23,10 @@ internal static class EffectiveConfiguration
     // Values, never files: key files are only ever named by path, so printing the settings cannot leak them.
     private static readonly string[] SecretKeys = ["Mqtt:Password"];
 
-    public static IReadOnlyList<EffectiveSetting> Flatten(IConfigurationRoot configuration)
+    public static IReadOnlyList<EffectiveSetting> Flatten(IConfigurationRoot configuration, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
         var settings = new List<EffectiveSetting>();
         foreach (var (key, value) in configuration.AsEnumerable(makePathsRelative: false))
         {
@@ -32,8 +39,42 @@ internal static class EffectiveConfiguration
             settings.Add(new EffectiveSetting(key, IsSecret(key) && value.Length > 0 ? Mask : value, source));
         }
 
+        AddDefaults(settings, configuration, environment);
         settings.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         return settings;
+    }
+
+    private static void AddDefaults(List<EffectiveSetting> settings, IConfigurationRoot configuration, Func<string, string?> environment)
+    {
+        var bound = GatewaySettingsLoader.Bind(configuration, environment, out _);
+        var set = new HashSet<string>(settings.Select(s => s.Key), StringComparer.OrdinalIgnoreCase);
+        AddDefaults(settings, set, "Gateway", bound.Gateway);
+        AddDefaults(settings, set, "Exchange", bound.Exchange);
+        AddDefaults(settings, set, "Outbox", bound.Outbox);
+        AddDefaults(settings, set, "Mqtt", bound.Mqtt);
+        if (!set.Contains("Outbox:Path"))
+        {
+            settings.Add(new EffectiveSetting("Outbox:Path", OutboxSettings.DefaultPath(environment), "default"));
+        }
+    }
+
+    private static void AddDefaults<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(
+        List<EffectiveSetting> settings, HashSet<string> set, string section, T values)
+    {
+        foreach (var property in typeof(T).GetProperties())
+        {
+            var key = $"{section}:{property.Name}";
+            if (!property.CanWrite || property.GetIndexParameters().Length > 0 || set.Contains(key))
+            {
+                continue;
+            }
+
+            var value = Convert.ToString(property.GetValue(values), CultureInfo.InvariantCulture);
+            if (!string.IsNullOrEmpty(value))
+            {
+                settings.Add(new EffectiveSetting(key, IsSecret(key) ? Mask : value, "default"));
+            }
+        }
     }
 
     public static bool IsSecret(string key) =>
