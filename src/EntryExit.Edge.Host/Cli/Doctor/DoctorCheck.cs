@@ -1,18 +1,5 @@
 namespace EntryExit.Edge.Host.Cli.Doctor;
 
-/// <summary>How a check came out.</summary>
-internal enum CheckOutcome
-{
-    /// <summary>✔ fine.</summary>
-    Ok,
-
-    /// <summary>⚠ works, but needs attention soon.</summary>
-    Warning,
-
-    /// <summary>✖ the gateway cannot work like this.</summary>
-    Error,
-}
-
 /// <summary>One field check's result: what was checked, what was found, and the fix to try.</summary>
 /// <param name="Id">A stable id, e.g. <c>broker-tls</c>.</param>
 /// <param name="Outcome">✔, ⚠ or ✖.</param>
