@@ -7,12 +7,19 @@ using Xunit;
 
 namespace EntryExit.Edge.Host.Tests.Ops;
 
+[Collection(LoopbackPortTests.Name)]
 public sealed class DoctorCommandTests : IDisposable
 {
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("entryexit-doctor-");
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    private readonly List<System.Net.Sockets.Socket> _held = [];
+
+    public void Dispose()
+    {
+        _held.ForEach(s => s.Dispose());
+        _dir.Delete(recursive: true);
+    }
 
     [Fact]
     public async Task HealthyBox_PassesEveryCheck_ExitZero()
@@ -39,7 +46,7 @@ public sealed class DoctorCommandTests : IDisposable
     [Fact]
     public async Task MissingDevice_UnreachableBroker_InvalidConfig_AreCrosses_WithFixes_ExitOne()
     {
-        var port = FreePort();
+        var port = ClosedPort();
         var config = Write(Config(port, Path.Combine(_dir.FullName, "ttyUSB-missing"), Path.Combine(_dir.FullName, "outbox.db"))
             .Replace("\"CAN\"", "\"MEX\"", StringComparison.Ordinal));
 
@@ -93,7 +100,7 @@ public sealed class DoctorCommandTests : IDisposable
         var today = new DateTimeOffset(CliRunner.Today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero); // the CLI runner's clock
         using var client = ca.Issue("gw1", today.AddDays(-400), today.AddDays(daysLeft), server: false);
         var certPath = TestCertificates.WritePem(Path.Combine(_dir.FullName, "client.pem"), client);
-        var config = Write(Config(FreePort(), "-", Path.Combine(_dir.FullName, "outbox.db"))
+        var config = Write(Config(ClosedPort(), "-", Path.Combine(_dir.FullName, "outbox.db"))
             .Replace("\"AllowInsecure\": true", $"\"AllowInsecure\": true, \"ClientCertFile\": \"{certPath}\", \"ClientKeyFile\": \"client.key\"", StringComparison.Ordinal));
 
         var run = await CliRunner.RunAsync(string.Empty, "doctor", "--config", config, "--json");
@@ -148,11 +155,13 @@ public sealed class DoctorCommandTests : IDisposable
         return path;
     }
 
-    private static int FreePort()
+    // A port bound but not listening: connections are refused, and no other test can take it meanwhile.
+    private int ClosedPort()
     {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        socket.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        _held.Add(socket);
+        return ((System.Net.IPEndPoint)socket.LocalEndPoint!).Port;
     }
 
     private sealed record Check(string Outcome, string Message, string? Fix);

@@ -14,6 +14,7 @@ using Xunit;
 namespace EntryExit.Edge.Host.Tests.Ops;
 
 /// <summary>A real gateway in process (FIFO reader, SQLite outbox, MQTT broker), asked over its status socket.</summary>
+[Collection(LoopbackPortTests.Name)]
 public sealed class StatusCommandTests : IDisposable
 {
     private static readonly string[] PersonalData = ["ERIKSSON", "MARTIN", "TANAKA", "L898902C3", "1974-08-12", "740812", "P<UTO"];
