@@ -67,20 +67,19 @@ public sealed partial class SystemdNotifyService : BackgroundService
             while (!stoppingToken.IsCancellationRequested)
             {
                 var changed = Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-                var status = await _status.GetAsync(stoppingToken);
-                var line = StatusLine.Format(status);
+                var (line, stalls) = await TakeStatusAsync(stoppingToken);
                 if (line != lastLine)
                 {
                     notifier.Notify(new ServiceState("STATUS=" + line));
                     lastLine = line;
                 }
 
-                if (status.Stalls.Count > 0 != stalled)
+                if (stalls.Count > 0 != stalled)
                 {
                     stalled = !stalled;
                     if (stalled)
                     {
-                        WatchdogWithheld(_logger, string.Join("; ", status.Stalls));
+                        WatchdogWithheld(_logger, string.Join("; ", stalls));
                     }
                     else
                     {
@@ -99,6 +98,22 @@ public sealed partial class SystemdNotifyService : BackgroundService
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    // A status that cannot be taken (the outbox failing) withholds the pet like a stall, but never stops the gateway:
+    // if it persists, systemd's restart is the remedy.
+    private async Task<(string Line, IReadOnlyList<string> Stalls)> TakeStatusAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var status = await _status.GetAsync(stoppingToken);
+            return (StatusLine.Format(status), status.Stalls);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            var reason = $"status unavailable ({e.GetType().Name})";
+            return (reason, [reason]);
         }
     }
 

@@ -54,6 +54,24 @@ public sealed class SystemdNotifyServiceTests
     }
 
     [Fact]
+    public async Task StatusThatCannotBeTaken_WithholdsThePet_ButKeepsTheServiceRunning()
+    {
+        var notifier = new FakeNotifier(_time);
+        var source = new StubStatus(Status(stalls: [])) { Failure = new IOException("disk I/O error") };
+        using var service = new SystemdNotifyService(notifier, source, new WatchdogTiming(TimeSpan.FromSeconds(15)), _time, NullLogger<SystemdNotifyService>.Instance);
+
+        await service.StartAsync(_ct);
+        await AdvanceUntilAsync(() => source.Calls >= 12);
+        Assert.Equal(0, notifier.Pets);
+        Assert.Equal("STATUS=status unavailable (IOException)", notifier.LastStatus);
+
+        source.Failure = null;
+        await AdvanceUntilAsync(() => notifier.Pets > 0);
+        await service.StopAsync(_ct);
+        Assert.False(service.ExecuteTask!.IsFaulted);
+    }
+
+    [Fact]
     public async Task NoWatchdogArmed_SendsStatusButNeverPets()
     {
         var notifier = new FakeNotifier();
@@ -124,12 +142,14 @@ public sealed class SystemdNotifyServiceTests
 
         public GatewayStatus Current { get; set; } = initial;
 
+        public Exception? Failure { get; set; }
+
         public int Calls => Volatile.Read(ref _calls);
 
         public Task<GatewayStatus> GetAsync(CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _calls);
-            return Task.FromResult(Current);
+            return Failure is { } failure ? Task.FromException<GatewayStatus>(failure) : Task.FromResult(Current);
         }
     }
 }
