@@ -1,9 +1,13 @@
 using System.CommandLine;
 using EntryExit.Edge.Host.Cli.Classify;
+using EntryExit.Edge.Host.Cli.Config;
 using EntryExit.Edge.Host.Cli.Demo;
+using EntryExit.Edge.Host.Cli.Doctor;
 using EntryExit.Edge.Host.Cli.Mrz;
 using EntryExit.Edge.Host.Cli.Outbox;
+using EntryExit.Edge.Host.Cli.Provision;
 using EntryExit.Edge.Host.Cli.Run;
+using EntryExit.Edge.Host.Cli.Status;
 
 namespace EntryExit.Edge.Host.Cli;
 
@@ -19,6 +23,10 @@ public static class EdgeCli
         root.Subcommands.Add(OutboxCommand.Create());
         root.Subcommands.Add(RunCommand.Create(io, time));
         root.Subcommands.Add(DemoCommand.Create(io, time));
+        root.Subcommands.Add(ConfigCommand.Create(io));
+        root.Subcommands.Add(StatusCommand.Create(io));
+        root.Subcommands.Add(ProvisionCommand.Create(io));
+        root.Subcommands.Add(DoctorCommand.Create(io, time));
         return root;
     }
 

@@ -1,11 +1,13 @@
 using EntryExit.Edge.Devices.Booth;
 using EntryExit.Edge.Domain.Eligibility;
 using EntryExit.Edge.Host.Configuration;
+using EntryExit.Edge.Host.Ops;
 using EntryExit.Edge.Host.Pipeline;
 using EntryExit.Edge.Storage;
 using EntryExit.Edge.Transport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
 
 namespace EntryExit.Edge.Host.Hosting;
@@ -17,7 +19,10 @@ public static class GatewayHostFactory
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(25);
 
     /// <summary>Builds the host. The caller owns <see cref="GatewayParts.Outbox"/> and disposes it after the host.</summary>
-    public static IHost Build(GatewayParts parts, Action<ILoggingBuilder>? configureLogging = null)
+    /// <param name="parts">What the host is built from.</param>
+    /// <param name="configureLogging">Adjusts logging (the demo keeps the console for its summary).</param>
+    /// <param name="configureServices">Last say over the services (tests replace the systemd notifier or the socket path).</param>
+    public static IHost Build(GatewayParts parts, Action<ILoggingBuilder>? configureLogging = null, Action<IServiceCollection>? configureServices = null)
     {
         ArgumentNullException.ThrowIfNull(parts);
         var settings = parts.Settings;
@@ -44,21 +49,42 @@ public static class GatewayHostFactory
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<TransportMetrics>();
         services.AddSingleton<ReaderStateBoard>();
-        services.AddSingleton<IEnumerable<Devices.Readers.IDocumentReader>>(parts.Readers);
+        var heartbeats = new PipelineHeartbeats(parts.Time);
+        services.AddSingleton(heartbeats);
+        IReadOnlyList<Devices.Readers.IDocumentReader> readers = [.. parts.Readers.Select(r => new HeartbeatDocumentReader(r, heartbeats))];
+        services.AddSingleton<IEnumerable<Devices.Readers.IDocumentReader>>(readers);
         services.AddSingleton(settings.Mqtt);
         services.AddSingleton(new GatewayIdentity(settings.Gateway.Id, settings.Gateway.EntryCountry, settings.Gateway.PortCode, VersionInfo.Version));
-        services.AddSingleton(sp => new MqttConnectionSupervisor(
-            settings.Mqtt,
-            sp.GetRequiredService<GatewayIdentity>(),
-            parts.Time,
-            sp.GetRequiredService<ILogger<MqttConnectionSupervisor>>(),
-            sp.GetRequiredService<TransportMetrics>(),
-            HealthProvider(parts.Outbox, sp.GetRequiredService<ReaderStateBoard>())));
-        services.AddSingleton<IDeliveryQueue>(new OutboxDeliveryAdapter(parts.Outbox));
+        services.AddSingleton(sp =>
+        {
+            var link = new MqttConnectionSupervisor(
+                settings.Mqtt,
+                sp.GetRequiredService<GatewayIdentity>(),
+                parts.Time,
+                sp.GetRequiredService<ILogger<MqttConnectionSupervisor>>(),
+                sp.GetRequiredService<TransportMetrics>(),
+                HealthProvider(parts.Outbox, sp.GetRequiredService<ReaderStateBoard>()));
+            link.StateChanged += (_, state) => heartbeats.LinkChanged(state);
+            return link;
+        });
+        services.AddSingleton<IDeliveryQueue>(new HeartbeatDeliveryQueue(new OutboxDeliveryAdapter(parts.Outbox), heartbeats));
         services.AddSingleton<DeliveryPump>();
-        services.AddSingleton<ScanProcessor>();
+        services.AddSingleton(sp =>
+        {
+            var processor = new ScanProcessor(parts.Outbox, sp.GetRequiredService<PortIdentity>(), sp.GetRequiredService<PolicyOptions>(), parts.Time,
+                sp.GetRequiredService<GatewayMetrics>(), sp.GetRequiredService<ILogger<ScanProcessor>>());
+            processor.Processed += (_, _) => heartbeats.FrameProcessed();
+            return processor;
+        });
         services.AddSingleton(sp => new PipelineContext(
             sp.GetRequiredService<PortIdentity>(), sp.GetRequiredService<PolicyOptions>(), Booth(settings.Booth), parts.Time, sp.GetRequiredService<GatewayMetrics>()));
+
+        // Operations: systemd STATUS and watchdog (only under systemd).
+        services.AddSingleton<IGatewayStatusSource>(sp => new GatewayStatusProvider(sp.GetRequiredService<PortIdentity>(),
+            sp.GetRequiredService<ReaderStateBoard>(), sp.GetRequiredService<MqttConnectionSupervisor>(), parts.Outbox,
+            sp.GetRequiredService<GatewayMetrics>(), heartbeats, settings.Mqtt, parts.Time));
+        services.AddSingleton(WatchdogTiming.FromEnvironment(Environment.GetEnvironmentVariable, Environment.ProcessId));
+        services.AddSingleton(StatusSocketOptions.FromEnvironment(Environment.GetEnvironmentVariable));
 
         // Start order: forwarder, maintenance, readers. Stop order is the reverse, so the readers stop first and
         // the forwarder still runs while the last frames are stored.
@@ -66,6 +92,15 @@ public static class GatewayHostFactory
         services.AddHostedService<OutboxMaintenanceService>();
         services.AddSingleton<ReaderIngestService>();
         services.AddHostedService(sp => sp.GetRequiredService<ReaderIngestService>());
+        services.AddHostedService(sp =>
+        {
+            var notify = new SystemdNotifyService(sp.GetService<ISystemdNotifier>(), sp.GetRequiredService<IGatewayStatusSource>(),
+                sp.GetRequiredService<WatchdogTiming>(), parts.Time, sp.GetRequiredService<ILogger<SystemdNotifyService>>());
+            notify.WatchChanges(sp.GetRequiredService<MqttConnectionSupervisor>(), readers);
+            return notify;
+        });
+        services.AddHostedService<StatusSocketServer>();
+        configureServices?.Invoke(services);
         return builder.Build();
     }
 
