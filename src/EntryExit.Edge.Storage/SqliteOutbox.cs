@@ -292,8 +292,11 @@ public sealed class SqliteOutbox : IAsyncDisposable
         return results;
     }
 
-    private void Release(IEnumerable<Guid> ids)
+    /// <summary>Hands back records read with <see cref="ReadDueAsync"/> but not sent: they are due again at once
+    /// instead of after <see cref="OutboxOptions.InFlightLease"/>.</summary>
+    public void Release(IEnumerable<Guid> ids)
     {
+        ArgumentNullException.ThrowIfNull(ids);
         foreach (var id in ids)
         {
             _inFlightUntil.TryRemove(id, out _);

@@ -96,15 +96,22 @@ public sealed partial class DeliveryPump
                     continue;
                 }
 
+                List<Guid>? unsent = null;
                 foreach (var message in batch)
                 {
                     if (_link.State != LinkState.Connected || !await slots.WaitAsync(0, cancellationToken))
                     {
                         _inFlight.TryRemove(message.RecordId, out _);
+                        (unsent ??= []).Add(message.RecordId);
                         continue;
                     }
 
                     running.Add(PublishOneAsync(message, slots, cancellationToken));
+                }
+
+                if (unsent is not null)
+                {
+                    _queue.Release(unsent);
                 }
             }
         }
@@ -125,19 +132,26 @@ public sealed partial class DeliveryPump
     {
         // A quarter of each round (at least one slot) goes to fresh records, the rest to the oldest due.
         var batch = _fresh.Take(Math.Max(1, free / 4), _inFlight.ContainsKey);
-        var backlog = await _queue.ReadDueAsync(free + _inFlight.Count, cancellationToken);
+        // A leasing queue never returns what is in flight, so reading `free` is enough; otherwise skip our own.
+        var backlog = await _queue.ReadDueAsync(_queue.LeasesReadMessages ? free : free + _inFlight.Count, cancellationToken);
         var chosen = new HashSet<Guid>(batch.Select(m => m.RecordId));
+        List<Guid>? notTaken = null;
         foreach (var message in backlog)
         {
-            if (batch.Count >= free)
-            {
-                break;
-            }
-
-            if (!_inFlight.ContainsKey(message.RecordId) && chosen.Add(message.RecordId))
+            if (batch.Count < free && !_inFlight.ContainsKey(message.RecordId) && chosen.Add(message.RecordId))
             {
                 batch.Add(message);
             }
+            else if (!_inFlight.ContainsKey(message.RecordId) && !chosen.Contains(message.RecordId))
+            {
+                (notTaken ??= []).Add(message.RecordId);
+            }
+        }
+
+        if (notTaken is not null)
+        {
+            // Read but not taken this round (the fresh lane filled it): hand them back rather than strand them.
+            _queue.Release(notTaken);
         }
 
         if (batch.Count < free)

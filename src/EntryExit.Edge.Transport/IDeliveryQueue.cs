@@ -20,4 +20,14 @@ public interface IDeliveryQueue
 
     /// <summary>Records a failed attempt and makes the message due again at <paramref name="notBefore"/>.</summary>
     Task ScheduleRetryAsync(Guid id, string error, DateTimeOffset notBefore, CancellationToken cancellationToken);
+
+    /// <summary>True for a leasing queue (the outbox): a message read is not read again until it is marked, retried or
+    /// released, so the pump reads only what it can send. False: reads may return messages already in flight.</summary>
+    bool LeasesReadMessages => false;
+
+    /// <summary>Hands back messages read but not published (window full, link down): they are due again at once.
+    /// Without this a leasing queue would hold them until its lease runs out.</summary>
+    void Release(IReadOnlyCollection<Guid> ids)
+    {
+    }
 }

@@ -16,6 +16,12 @@ public sealed class HeartbeatDeliveryQueue(IDeliveryQueue inner, PipelineHeartbe
     }
 
     /// <inheritdoc/>
+    public bool LeasesReadMessages => inner.LeasesReadMessages;
+
+    /// <inheritdoc/>
+    public void Release(IReadOnlyCollection<Guid> ids) => inner.Release(ids);
+
+    /// <inheritdoc/>
     public async Task MarkDeliveredAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);

@@ -21,6 +21,12 @@ public sealed class OutboxDeliveryAdapter(SqliteOutbox outbox) : IDeliveryQueue
     }
 
     /// <inheritdoc/>
+    public bool LeasesReadMessages => true;
+
+    /// <inheritdoc/>
+    public void Release(IReadOnlyCollection<Guid> ids) => outbox.Release(ids);
+
+    /// <inheritdoc/>
     public Task MarkDeliveredAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         outbox.MarkDeliveredAsync(ids, cancellationToken);
 
