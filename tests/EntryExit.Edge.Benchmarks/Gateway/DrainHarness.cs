@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace EntryExit.Edge.Benchmarks.Gateway;
+
+/// <summary>
+/// Backlog drain from the real SQLite outbox through the real gateway to a local Mosquitto, beside mosquitto_pub.
+/// Run: dotnet run -c Release --project tests/EntryExit.Edge.Benchmarks -- drain [records] [runs]
+/// </summary>
+internal static class DrainHarness
+{
+    private const int WarmUpRecords = 2000;
+
+    public static async Task RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        if (LocalMosquitto.Executable is null)
+        {
+            Console.Error.WriteLine("mosquitto is not installed (apt-get install -y mosquitto mosquitto-clients).");
+            Environment.ExitCode = 2;
+            return;
+        }
+
+        var records = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
+        var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+
+        // JIT the gateway (MQTTnet, SQLite, the pump) once; mosquitto_pub is native code.
+        await DrainRun.RunAsync(0, WarmUpRecords, withMosquittoPub: false, cancellationToken);
+
+        Console.WriteLine("Backlog drain: real SQLite outbox -> gateway -> local Mosquitto (window 64, broker receive maximum 100).");
+        Console.WriteLine("| run | records | payload B | gateway rec/s | mosquitto_pub rec/s | ratio | pending after | outbox fill appends/s | load avg |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        for (var run = 1; run <= runs; run++)
+        {
+            var r = await DrainRun.RunAsync(run, records, withMosquittoPub: true, cancellationToken);
+            var gateway = r.Records / r.GatewaySeconds;
+            var pub = r.Records / r.PubSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {run} | {r.Records} | {r.PayloadBytes} | {gateway:0} | {pub:0} | {gateway / pub:0.00} | {r.PendingAfter} | {r.AppendsPerSecond:0} | {MachineInfo.LoadAverage()} |"));
+        }
+
+        Console.WriteLine(MachineInfo.Header());
+    }
+}
