@@ -14,6 +14,7 @@ internal sealed class SentCounter : IDisposable
     private readonly TaskCompletionSource<long> _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly long _target;
     private long _sent;
+    private long _lastAt;
 
     public SentCounter(long target)
     {
@@ -27,6 +28,7 @@ internal sealed class SentCounter : IDisposable
         };
         _listener.SetMeasurementEventCallback<long>((_, value, _, _) =>
         {
+            Interlocked.Exchange(ref _lastAt, Stopwatch.GetTimestamp());
             if (Interlocked.Add(ref _sent, value) >= _target)
             {
                 _reached.TrySetResult(Stopwatch.GetTimestamp());
@@ -36,6 +38,9 @@ internal sealed class SentCounter : IDisposable
     }
 
     public long Sent => Interlocked.Read(ref _sent);
+
+    /// <summary>The timestamp of the last delivery reported (0 before the first).</summary>
+    public long LastAt => Interlocked.Read(ref _lastAt);
 
     /// <summary>The timestamp at which the target was reached.</summary>
     public Task<long> Reached => _reached.Task;
