@@ -12,7 +12,10 @@ namespace EntryExit.Edge.Benchmarks.Gateway;
 /// </summary>
 internal sealed class ExchangeSubscriber : IDisposable
 {
+    private static readonly byte[] ProbePayload = "{\"probe\":true}"u8.ToArray();
+
     private readonly Process _process;
+    private volatile bool _probeSeen;
 
     private ExchangeSubscriber(Process process) => _process = process;
 
@@ -40,8 +43,20 @@ internal sealed class ExchangeSubscriber : IDisposable
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        // mosquitto_sub gives no "subscribed" signal on stdout; give it a moment (setup only, not measured).
-        await Task.Delay(500, cancellationToken);
+        // mosquitto_sub prints no "subscribed" line: publish a probe until it comes back (setup, not measured).
+        var deadline = Stopwatch.StartNew();
+        while (!subscriber._probeSeen)
+        {
+            if (deadline.Elapsed > TimeSpan.FromSeconds(20))
+            {
+                subscriber.Dispose();
+                throw new InvalidOperationException("mosquitto_sub did not receive the probe message");
+            }
+
+            await MosquittoPub.PublishAsync(port, [ProbePayload], cancellationToken);
+            await Task.Delay(100, cancellationToken);
+        }
+
         return subscriber;
     }
 
@@ -54,6 +69,12 @@ internal sealed class ExchangeSubscriber : IDisposable
 
         using var json = JsonDocument.Parse(line);
         var root = json.RootElement;
+        if (root.TryGetProperty("probe", out _))
+        {
+            _probeSeen = true;
+            return;
+        }
+
         if (root.TryGetProperty("recordId", out var id) && id.TryGetGuid(out var recordId) &&
             root.TryGetProperty("documentNumber", out var number) && number.GetString() is { } documentNumber)
         {
