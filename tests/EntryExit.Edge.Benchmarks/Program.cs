@@ -22,6 +22,9 @@ public static class Program
             case ["drain", .. var rest]:
                 DrainHarness.RunAsync(rest, CancellationToken.None).GetAwaiter().GetResult();
                 return;
+            case ["drain-reads", .. var rest]:
+                ReadAmplificationHarness.RunAsync(rest, CancellationToken.None).GetAwaiter().GetResult();
+                return;
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
                 return;
