@@ -1,18 +1,33 @@
 using BenchmarkDotNet.Running;
+using EntryExit.Edge.Benchmarks.Gateway;
 
 namespace EntryExit.Edge.Benchmarks;
 
-/// <summary>Entry point: pass BenchmarkDotNet arguments, e.g. <c>--filter '*Mrz*'</c>.</summary>
+/// <summary>
+/// Entry point: <c>outbox</c>, <c>pipeline</c> and <c>drain</c> run harnesses (see docs/benchmarks.md); anything
+/// else goes to BenchmarkDotNet, e.g. <c>--filter '*Mrz*'</c>.
+/// </summary>
 public static class Program
 {
     public static void Main(string[] args)
     {
-        if (args is ["outbox", ..])
+        switch (args)
         {
-            OutboxHarness.Run();
-            return;
+            case ["outbox", ..]:
+                OutboxHarness.Run();
+                return;
+            case ["pipeline", .. var rest]:
+                LatencyHarness.RunAsync(rest, CancellationToken.None).GetAwaiter().GetResult();
+                return;
+            case ["drain", .. var rest]:
+                DrainHarness.RunAsync(rest, CancellationToken.None).GetAwaiter().GetResult();
+                return;
+            case ["drain-reads", .. var rest]:
+                ReadAmplificationHarness.RunAsync(rest, CancellationToken.None).GetAwaiter().GetResult();
+                return;
+            default:
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+                return;
         }
-
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using EntryExit.Edge.Host.Cli;
+using EntryExit.Edge.Host.Hosting;
+using EntryExit.Edge.Storage;
+using EntryExit.Edge.Transport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EntryExit.Edge.Benchmarks.Gateway;
+
+/// <summary>
+/// One backlog drain: the real SQLite outbox holds <c>count</c> records; the gateway (no readers) starts with the
+/// broker down; the broker comes up; timed from "link connected" until the last record is acknowledged and marked
+/// delivered. <c>mosquitto_pub -q 1</c> sends the same payloads to the same broker just before and just after, and
+/// the two are averaged (the machine is shared and its load drifts). No subscriber in any run, so PUBACK "no
+/// matching subscribers" is accepted for this measurement only.
+/// With <c>lease</c> null the gateway runs exactly as <c>run</c> does (GatewayRunner). With a lease, the same host
+/// (GatewayHostFactory.Build) runs on an outbox opened with that <see cref="OutboxOptions.InFlightLease"/>: the
+/// workaround for the stall described in docs/benchmarks.md.
+/// </summary>
+internal static class DrainRun
+{
+    private static readonly TimeSpan Stall = TimeSpan.FromSeconds(10);
+
+    public sealed record Result(int Records, int PayloadBytes, double AppendsPerSecond, long Delivered, double GatewaySeconds, double PubSeconds, long PendingAfter);
+
+    public static async Task<Result> RunAsync(int run, int count, bool withMosquittoPub, TimeSpan? lease, CancellationToken cancellationToken)
+    {
+        using var workspace = BenchWorkspace.Create();
+        await using var broker = LocalMosquitto.Configure(workspace.Directory.FullName, maxInflight: 100);
+        var settings = workspace.Settings("drain.db", broker.Port, acceptNoMatchingSubscribers: true);
+        var (payloads, appendRate) = await BacklogFill.FillAsync(settings, run, count, cancellationToken);
+
+        var pubBefore = 0.0;
+        if (withMosquittoPub)
+        {
+            await broker.StartAsync(cancellationToken);
+            pubBefore = await MosquittoPub.PublishAsync(broker.Port, payloads, cancellationToken);
+            broker.Stop(); // the gateway starts with the broker down
+        }
+
+        using var sent = new SentCounter(count);
+        (long Delivered, double Seconds, long Pending)? outcome = null;
+        Func<GatewayParts, IHost, CancellationToken, Task<int>> drive = async (parts, host, ct) =>
+        {
+            outcome = await DriveAsync(parts, host, broker, sent, ct);
+            return 0;
+        };
+        Action<ILoggingBuilder> logging = b => b.SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("EntryExit.Edge.Transport.MqttConnectionSupervisor", LogLevel.Error); // plaintext warning expected here
+        if (lease is null)
+        {
+            var exit = await GatewayRunner.RunAsync(settings, TimeProvider.System, CliIO.Console, cancellationToken,
+                new GatewayRunHooks { Readers = [], ConfigureLogging = logging, WhileRunning = drive });
+            if (exit != 0)
+            {
+                throw new InvalidOperationException($"the gateway run ended with exit code {exit}");
+            }
+        }
+        else
+        {
+            await RunWithLeaseAsync(settings, lease.Value, logging, drive, cancellationToken);
+        }
+
+        var (delivered, seconds, pending) = outcome ?? throw new InvalidOperationException("the drain did not run");
+        var pubSeconds = 0.0;
+        if (withMosquittoPub)
+        {
+            pubSeconds = (pubBefore + await MosquittoPub.PublishAsync(broker.Port, payloads, cancellationToken)) / 2;
+        }
+
+        return new Result(count, payloads[0].Length, appendRate, delivered, seconds, pubSeconds, pending);
+    }
+
+    // GatewayRunner's sequence (open outbox, build, start, drive, stop) with one outbox option changed.
+    private static async Task RunWithLeaseAsync(Host.Configuration.GatewaySettings settings, TimeSpan lease, Action<ILoggingBuilder> logging,
+        Func<GatewayParts, IHost, CancellationToken, Task<int>> drive, CancellationToken cancellationToken)
+    {
+        using var loggers = LoggerFactory.Create(logging);
+        var options = OutboxSettings.ToOptions(settings, Environment.GetEnvironmentVariable);
+        options.InFlightLease = lease;
+        await using var outbox = await SqliteOutbox.OpenAsync(options, TimeProvider.System, loggers.CreateLogger<SqliteOutbox>(), cancellationToken);
+        var parts = new GatewayParts(settings, outbox, [], TimeProvider.System);
+        using var host = GatewayHostFactory.Build(parts, logging);
+        await host.StartAsync(cancellationToken);
+        await drive(parts, host, cancellationToken);
+        await host.StopAsync(CancellationToken.None);
+    }
+
+    private static async Task<(long Delivered, double Seconds, long Pending)> DriveAsync(GatewayParts parts, IHost host, LocalMosquitto broker, SentCounter sent, CancellationToken cancellationToken)
+    {
+        var link = host.Services.GetRequiredService<MqttConnectionSupervisor>();
+        var connected = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        link.StateChanged += (_, state) =>
+        {
+            if (state == LinkState.Connected)
+            {
+                connected.TrySetResult(Stopwatch.GetTimestamp());
+            }
+        };
+        if (link.State == LinkState.Connected)
+        {
+            throw new InvalidOperationException("the link connected while the broker was meant to be down");
+        }
+
+        await broker.StartAsync(cancellationToken);
+        var from = await connected.Task.WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
+        // Done when every record is marked delivered, or stalled when nothing was delivered for a while.
+        while (!sent.Reached.IsCompleted)
+        {
+            var last = sent.LastAt == 0 ? from : sent.LastAt;
+            if (Stopwatch.GetElapsedTime(last) > Stall)
+            {
+                break;
+            }
+
+            await Task.WhenAny(sent.Reached, Task.Delay(250, cancellationToken));
+        }
+
+        var to = sent.Reached.IsCompleted ? await sent.Reached : sent.LastAt;
+        var pending = (await parts.Outbox.GetStatusAsync(cancellationToken)).Pending;
+        return (sent.Sent, Stopwatch.GetElapsedTime(from, to).TotalSeconds, pending);
+    }
+}
