@@ -43,11 +43,13 @@ public sealed partial class MqttConnectionSupervisor
             SetState(_client.IsConnected ? LinkState.Connected : LinkState.Disconnected);
             return _client.IsConnected;
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // Refused, unreachable, TLS rejected, timed out: all mean "try again later".
+            // Refused, unreachable, TLS rejected, timed out: all mean "try again later". While stopping, a connect
+            // that failed (the broker may be going away too) is part of the stop, not a fault.
             _lastConnectError = Describe(ex);
             SetState(LinkState.Disconnected);
+            cancellationToken.ThrowIfCancellationRequested();
             return false;
         }
     }
