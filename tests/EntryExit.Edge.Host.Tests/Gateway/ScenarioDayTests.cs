@@ -54,9 +54,10 @@ public sealed class ScenarioDayTests : IDisposable
                 Id = $"lane{l.Lane}", Lane = l.Lane, Kind = ReaderKinds.Serial, Path = readers[l.Lane].DevicePath, Framing = Framing(l.Framing),
             })];
 
+            var logs = new CapturingLoggerProvider();
             var code = await GatewayRunner.RunAsync(settings, TimeProvider.System, new CliIO(TextReader.Null, TextWriter.Null, TextWriter.Null), _ct, new GatewayRunHooks
             {
-                ConfigureLogging = b => b.ClearProviders(),
+                ConfigureLogging = b => b.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace),
                 WhileRunning = async (parts, host, ct) =>
                 {
                     var sinks = readers.ToDictionary(kv => kv.Key, kv => (ILaneSink)new VirtualReaderSink(kv.Value));
@@ -85,6 +86,14 @@ public sealed class ScenarioDayTests : IDisposable
             var delivered = exchange.Records.Values.Select(r => r.GetProperty("documentNumber").GetString()).Order().ToArray();
             Assert.Equal(expected, delivered);
             Assert.DoesNotContain(exchange.Records.Values, r => r.GetProperty("category").GetString() is "canadian-citizen" or "us-citizen" or "protected-person" or "registered-indian");
+
+            // Privacy over the whole day: no traveller's document number, name or MRZ line in any log line.
+            var personal = player.Travellers.SelectMany(PersonalData).Where(p => p.Length >= 4).Distinct().ToArray();
+            Assert.NotEmpty(logs.Lines);
+            foreach (var line in logs.Lines)
+            {
+                Assert.DoesNotContain(personal, p => line.Contains(p, StringComparison.Ordinal));
+            }
         }
         finally
         {
@@ -93,6 +102,19 @@ public sealed class ScenarioDayTests : IDisposable
                 reader.Dispose();
             }
         }
+    }
+
+    // The document number, the surname and every MRZ line of a traveller's document.
+    private static IEnumerable<string> PersonalData(SimulatedTraveller traveller)
+    {
+        yield return traveller.DocumentNumber;
+        foreach (var line in traveller.Document)
+        {
+            yield return line;
+        }
+
+        var nameLine = traveller.Document.Count == 3 ? traveller.Document[2] : traveller.Document[0][5..];
+        yield return nameLine.Split("<<")[0].Replace('<', ' ');
     }
 
     private static string Framing(SimFraming framing) => framing switch
