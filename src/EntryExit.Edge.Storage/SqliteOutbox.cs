@@ -131,12 +131,15 @@ public sealed class SqliteOutbox : IAsyncDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        foreach (var lease in _inFlightUntil.Where(lease => lease.Value <= now))
+        // Leases live in memory only, so they run on the monotonic clock: a wall-clock step neither ends them early
+        // (a second concurrent copy) nor stretches them by hours.
+        var tick = _time.GetTimestamp();
+        foreach (var lease in _inFlightUntil.Where(lease => lease.Value <= tick))
         {
             _inFlightUntil.TryRemove(lease);
         }
 
-        var leaseEnd = now + (long)_options.InFlightLease.TotalMilliseconds;
+        var leaseEnd = tick + (long)(_options.InFlightLease.TotalSeconds * _time.TimestampFrequency);
         var rows = await ReadAsync(c =>
         {
             // Leased under the read lock, so two concurrent readers never get the same record.

@@ -8,12 +8,18 @@ internal static class OutboxQueries
     /// <summary>A due row as stored: still sealed.</summary>
     internal sealed record SealedRow(Guid RecordId, long Sequence, int Attempts, long CreatedAtMs, string KeyId, byte[] Sealed);
 
-    /// <summary>Pending rows due at <paramref name="nowMs"/>, oldest first, skipping <paramref name="skip"/> (in flight).</summary>
+    /// <summary>
+    /// Pending rows due at <paramref name="nowMs"/>, oldest first, skipping <paramref name="skip"/> (in flight). A row
+    /// last written "after" now was written before the wall clock stepped back (NTP, a technician's <c>date</c>): its
+    /// due time is on the old clock and could lie hours ahead, so it is due at once rather than stuck until the clock
+    /// catches up.
+    /// </summary>
     public static List<SealedRow> ReadDue(SqliteConnection connection, long nowMs, int max, IReadOnlySet<Guid> skip)
     {
         using var command = OutboxCommands.Command(connection, null,
             "SELECT r.seq, r.record_id, r.attempts, r.created_at, b.key_id, b.sealed FROM records r " +
-            "JOIN bodies b ON b.seq = r.seq WHERE r.state = 0 AND r.next_attempt_at <= $now ORDER BY r.seq LIMIT $limit");
+            "JOIN bodies b ON b.seq = r.seq WHERE r.state = 0 AND (r.next_attempt_at <= $now OR r.updated_at > $now) " +
+            "ORDER BY r.seq LIMIT $limit");
         command.Parameters.AddWithValue("$now", nowMs);
         command.Parameters.AddWithValue("$limit", max + skip.Count);
         using var reader = command.ExecuteReader();
