@@ -165,30 +165,52 @@ public sealed class SqliteOutbox : IAsyncDisposable
         return items;
     }
 
+    // The lease of a reported record is released only once the report's write is over: released earlier, a read in
+    // between finds the row still due under its old state and leases it again for InFlightLease, and nobody sends it
+    // until that runs out (the chaos suite saw a record wait 5 minutes after a PUBACK timeout).
+
     /// <summary>Marks records delivered: their bodies (all personal data) are deleted at once; the audit stub stays.</summary>
-    public Task MarkDeliveredAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    public async Task MarkDeliveredAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        Release(ids);
-        return _writer.WriteAsync((c, t) => OutboxCommands.MarkDelivered(c, t, ids, NowMs()), cancellationToken);
+        try
+        {
+            await _writer.WriteAsync((c, t) => OutboxCommands.MarkDelivered(c, t, ids, NowMs()), cancellationToken);
+        }
+        finally
+        {
+            Release(ids);
+        }
     }
 
     /// <summary>Gives up on a pending record after a permanent error; the reason must hold no personal data.</summary>
-    public Task MarkDeadLetterAsync(Guid id, string reason, CancellationToken cancellationToken)
+    public async Task MarkDeadLetterAsync(Guid id, string reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reason);
-        Release([id]);
         OutboxLog.DeadLettered(_logger, id);
-        return _writer.WriteAsync((c, t) => OutboxCommands.MarkDeadLetter(c, t, id, reason, NowMs()), cancellationToken);
+        try
+        {
+            await _writer.WriteAsync((c, t) => OutboxCommands.MarkDeadLetter(c, t, id, reason, NowMs()), cancellationToken);
+        }
+        finally
+        {
+            Release([id]);
+        }
     }
 
     /// <summary>Counts a failed attempt, keeps the error (no personal data) and makes the record due again at <paramref name="notBefore"/>.</summary>
-    public Task ScheduleRetryAsync(Guid id, string error, DateTimeOffset notBefore, CancellationToken cancellationToken)
+    public async Task ScheduleRetryAsync(Guid id, string error, DateTimeOffset notBefore, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(error);
-        Release([id]);
-        return _writer.WriteAsync(
-            (c, t) => OutboxCommands.ScheduleRetry(c, t, id, error, notBefore.ToUnixTimeMilliseconds(), NowMs()), cancellationToken);
+        try
+        {
+            await _writer.WriteAsync(
+                (c, t) => OutboxCommands.ScheduleRetry(c, t, id, error, notBefore.ToUnixTimeMilliseconds(), NowMs()), cancellationToken);
+        }
+        finally
+        {
+            Release([id]); // committed, or failed and unchanged (due): either way no longer leased
+        }
     }
 
     /// <summary>Makes one dead-letter or expired record pending and due now; returns 1, or 0 if there was none.</summary>
