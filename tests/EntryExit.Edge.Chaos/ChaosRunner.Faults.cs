@@ -19,6 +19,7 @@ internal sealed partial class ChaosRunner
         {
             while (_floor.Progress < step.AtProgress && _floor.Remaining > 0)
             {
+                ThrowIfFatal();
                 await Task.Delay(25, cancellationToken);
             }
 
@@ -35,6 +36,7 @@ internal sealed partial class ChaosRunner
         // The traffic goes on to its end while the last faults finish.
         while (_floor.Remaining > 0)
         {
+            ThrowIfFatal();
             await Task.Delay(100, cancellationToken);
         }
 
@@ -128,7 +130,8 @@ internal sealed partial class ChaosRunner
         {
             var refusalsBefore = Volatile.Read(ref _refusals);
             _proxy.BlackHole();
-            var limit = Stopwatch.GetTimestamp() + SentSession.Ticks(TimeSpan.FromSeconds(60));
+            // 1000 records pile up at the eligible rate (about 10 a second): this takes a while.
+            var limit = Stopwatch.GetTimestamp() + SentSession.Ticks(TimeSpan.FromSeconds(180));
             while (Volatile.Read(ref _refusals) == refusalsBefore && Stopwatch.GetTimestamp() < limit && _floor.Remaining > 0)
             {
                 await Task.Delay(50, cancellationToken);
@@ -246,6 +249,7 @@ internal sealed partial class ChaosRunner
         var grace = SentSession.Ticks(_options.FinaliseGrace + QuietAfterRefusal);
         while (true)
         {
+            ThrowIfFatal();
             var now = Stopwatch.GetTimestamp();
             var quiet = now - Interlocked.Read(ref _lastRefusalAt) > SentSession.Ticks(QuietAfterRefusal);
             if (_floor.Remaining == 0 && !_floor.HasDeferred && quiet && !_restarting && _gateway.IsRunning && _floor.LastSessionEnd + grace <= now)

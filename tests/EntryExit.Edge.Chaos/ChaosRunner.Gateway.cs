@@ -15,6 +15,19 @@ internal sealed partial class ChaosRunner
     /// after <see cref="RestartPause"/>, as systemd's Restart=on-failure would.</summary>
     private async Task StartGatewayAsync(CancellationToken cancellationToken)
     {
+        _starting = true;
+        try
+        {
+            await StartUntilReadyAsync(cancellationToken);
+        }
+        finally
+        {
+            _starting = false;
+        }
+    }
+
+    private async Task StartUntilReadyAsync(CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             _gateway.Start();
@@ -33,6 +46,13 @@ internal sealed partial class ChaosRunner
             if (_gateway.IsRunning)
             {
                 throw new InvalidOperationException($"gateway {instance} did not open its {_options.Lanes} readers within {ReadyTimeout.TotalSeconds:0} s (see gateway-{instance}.log)");
+            }
+
+            await _gateway.WaitForExitAsync();
+            if (_gateway.LastExitCode == 2)
+            {
+                // Exit 2: the configuration is wrong; systemd does not restart that, and neither do we.
+                throw new InvalidOperationException($"gateway {instance} refused its configuration (exit 2; see gateway-{instance}.log)");
             }
 
             Interlocked.Increment(ref _failedStarts);
@@ -88,10 +108,20 @@ internal sealed partial class ChaosRunner
     {
         _unexpectedExits.Enqueue((instance, exitCode));
         Say($"gateway {instance} EXITED by itself with code {exitCode} (see gateway-{instance}.log)");
-        if (!_restarting)
+        if (!_restarting && !_starting)
         {
             // As systemd would: start it again (during the drain too, so what the outbox holds can still be delivered).
-            _ = Task.Run(() => RestartAsync(kill: false, RestartPause, instance, CancellationToken.None));
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await RestartAsync(kill: false, RestartPause, instance, CancellationToken.None);
+                }
+                catch (Exception e) when (e is InvalidOperationException or IOException)
+                {
+                    _fatal = e;
+                }
+            });
         }
     }
 

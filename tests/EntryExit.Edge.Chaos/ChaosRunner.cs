@@ -36,7 +36,9 @@ internal sealed partial class ChaosRunner : IDisposable
     private DiskFiller _disk = null!;
     private ClockControl? _clock;
     private volatile bool _restarting;
+    private volatile bool _starting;
     private volatile bool _trafficOver;
+    private volatile Exception? _fatal;
     private long _lastRefusalAt;
     private int _refusals;
     private int _duplicateScans;
@@ -155,6 +157,7 @@ internal sealed partial class ChaosRunner : IDisposable
         var deadline = _elapsed.Elapsed + _options.DrainTimeout;
         while (_elapsed.Elapsed < deadline)
         {
+            ThrowIfFatal();
             var seen = exchange.Records.Values.Select(r => r.DocumentNumber).ToHashSet(StringComparer.Ordinal);
             if (eligible.IsSubsetOf(seen!) && _stored.Keys.All(exchange.Records.ContainsKey))
             {
@@ -165,6 +168,15 @@ internal sealed partial class ChaosRunner : IDisposable
         }
 
         Say($"drain: not everything arrived within {_options.DrainTimeout.TotalSeconds:0} s");
+    }
+
+    /// <summary>A restart after a crash runs in the background; if it failed, the run cannot go on.</summary>
+    private void ThrowIfFatal()
+    {
+        if (_fatal is { } fatal)
+        {
+            throw new InvalidOperationException("the gateway could not be restarted after it exited by itself: " + fatal.Message, fatal);
+        }
     }
 
     private void Say(string message) =>

@@ -20,6 +20,8 @@ internal sealed class ExchangeRecorder : IAsyncDisposable
     private readonly string _topic;
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
+    private int _malformed;
+    private int _messages;
 
     public ExchangeRecorder(int port, string topic)
     {
@@ -49,9 +51,6 @@ internal sealed class ExchangeRecorder : IAsyncDisposable
     public int Messages => _messages;
 
     public bool IsConnected => _client.IsConnected;
-
-    private int _malformed;
-    private int _messages;
 
     /// <summary>Connects (retrying until the broker answers) and subscribes; then keeps reconnecting in the background.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)

@@ -30,8 +30,8 @@ internal sealed class DiskFiller : IDisposable
     /// <summary>For the report: which kind of full disk the run had.</summary>
     public string Description { get; }
 
-    /// <summary>The record cap given to the gateway in <see cref="DiskMode.Cap"/> mode.</summary>
-    public const long CapRecords = 120;
+    /// <summary>The record cap given to the gateway in <see cref="DiskMode.Cap"/> mode (the smallest it accepts).</summary>
+    public const long CapRecords = 1000;
 
     public bool IsFull => _filler is not null;
 

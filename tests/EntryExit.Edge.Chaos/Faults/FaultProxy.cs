@@ -22,6 +22,7 @@ internal sealed class FaultProxy : IAsyncDisposable
     private readonly Lock _lock = new();
     private TaskCompletionSource _healed = Healed();
     private Task? _accepting;
+    private int _accepted;
 
     public FaultProxy(int upstreamPort)
     {
@@ -42,8 +43,6 @@ internal sealed class FaultProxy : IAsyncDisposable
 
     /// <summary>Connections accepted so far.</summary>
     public int Accepted => _accepted;
-
-    private int _accepted;
 
     public void Start() => _accepting = Task.Run(() => AcceptAsync(_stop.Token));
 

@@ -7,9 +7,8 @@ namespace EntryExit.Edge.Chaos.Gateway;
 /// <param name="At">Runner's <see cref="System.Diagnostics.Stopwatch"/> timestamp when the line arrived.</param>
 /// <param name="Level">trce, dbug, info, warn, fail or crit; empty for lines that are no log event.</param>
 /// <param name="EventId">The event id, or 0.</param>
-/// <param name="Clock">The gateway's own clock (HH:mm:ss) as it stamped the line, or null.</param>
 /// <param name="Message">The text after the category.</param>
-internal sealed partial record GatewayEvent(int Instance, long At, string Level, int EventId, TimeOnly? Clock, string Message)
+internal sealed partial record GatewayEvent(int Instance, long At, string Level, int EventId, string Message)
 {
     /// <summary>Pipeline event: a record durably stored (or a duplicate of a recent one).</summary>
     public const int Stored = 1103;
@@ -40,11 +39,10 @@ internal sealed partial record GatewayEvent(int Instance, long At, string Level,
         var match = LinePattern().Match(line);
         if (!match.Success)
         {
-            return new GatewayEvent(instance, at, "", 0, null, line);
+            return new GatewayEvent(instance, at, "", 0, line);
         }
 
-        TimeOnly? clock = match.Groups["ts"].Success && TimeOnly.TryParse(match.Groups["ts"].Value, System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : null;
-        return new GatewayEvent(instance, at, match.Groups["lvl"].Value, int.Parse(match.Groups["id"].Value, System.Globalization.CultureInfo.InvariantCulture), clock,
+        return new GatewayEvent(instance, at, match.Groups["lvl"].Value, int.Parse(match.Groups["id"].Value, System.Globalization.CultureInfo.InvariantCulture),
             match.Groups["msg"].Value);
     }
 
@@ -74,7 +72,7 @@ internal sealed partial record GatewayEvent(int Instance, long At, string Level,
         return match.Success ? (match.Groups["lane"].Value, match.Groups["code"].Value) : null;
     }
 
-    [GeneratedRegex(@"^(?:(?<ts>\d\d:\d\d:\d\d) )?(?<lvl>trce|dbug|info|warn|fail|crit): [^\[\s]+\[(?<id>\d+)\] ?(?<msg>.*)$")]
+    [GeneratedRegex(@"^(?:\d\d:\d\d:\d\d )?(?<lvl>trce|dbug|info|warn|fail|crit): [^\[\s]+\[(?<id>\d+)\] ?(?<msg>.*)$")]
     private static partial Regex LinePattern();
 
     [GeneratedRegex(@"^Lane (?<lane>\S+): \S+ record (?<id>[0-9a-fA-F-]{36}) stored \(duplicate of a recent scan: (?<dup>True|False)\)")]

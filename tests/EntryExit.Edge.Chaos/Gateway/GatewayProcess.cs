@@ -42,6 +42,9 @@ internal sealed class GatewayProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Exit code of the last process that ended, or null.</summary>
+    public int? LastExitCode { get; private set; }
+
     /// <summary>Raised with (instance, exit code) when the process ends without the runner asking.</summary>
     public event Action<int, int>? ExitedUnexpectedly;
 
@@ -75,6 +78,7 @@ internal sealed class GatewayProcess : IAsyncDisposable
                 await Task.WhenAll(output, error);
                 await process.WaitForExitAsync();
                 await log.DisposeAsync();
+                LastExitCode = process.ExitCode;
                 bool expected;
                 lock (_lock)
                 {
@@ -86,6 +90,22 @@ internal sealed class GatewayProcess : IAsyncDisposable
                     ExitedUnexpectedly?.Invoke(instance, process.ExitCode);
                 }
             });
+        }
+    }
+
+    /// <summary>Completes when the current process has ended and its output is read.</summary>
+    public async Task WaitForExitAsync()
+    {
+        Process? process;
+        lock (_lock)
+        {
+            process = _process;
+        }
+
+        if (process is not null)
+        {
+            await process.WaitForExitAsync();
+            await (_pumps ?? Task.CompletedTask);
         }
     }
 
