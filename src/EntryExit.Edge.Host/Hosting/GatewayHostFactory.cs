@@ -90,6 +90,8 @@ public static class GatewayHostFactory
         // the forwarder still runs while the last frames are stored.
         services.AddHostedService<ForwardingService>();
         services.AddHostedService<OutboxMaintenanceService>();
+        services.AddSingleton(OutboxGaugeService.Options.Default);
+        services.AddHostedService<OutboxGaugeService>();
         services.AddSingleton<ReaderIngestService>();
         services.AddHostedService(sp => sp.GetRequiredService<ReaderIngestService>());
         services.AddHostedService(sp =>
