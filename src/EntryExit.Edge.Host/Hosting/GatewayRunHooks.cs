@@ -1,3 +1,4 @@
+using System.Device.Gpio;
 using EntryExit.Edge.Devices.Readers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,6 +10,10 @@ internal sealed record GatewayRunHooks
 {
     /// <summary>Readers to use instead of the configured ones.</summary>
     public IReadOnlyList<IDocumentReader>? Readers { get; init; }
+
+    /// <summary>The driver to use when <c>Gpio:Driver</c> is "simulated" (tests drive its inputs and read its outputs);
+    /// default: a new simulator driver.</summary>
+    public Func<GpioDriver>? SimulatedGpio { get; init; }
 
     /// <summary>Runs while the host is up; its result is the exit code, and the host stops when it returns.</summary>
     public Func<GatewayParts, IHost, CancellationToken, Task<int>>? WhileRunning { get; init; }

@@ -1,3 +1,4 @@
+using EntryExit.Edge.HardwareSim.Gpio;
 using EntryExit.Edge.Host.Cli;
 using EntryExit.Edge.Host.Configuration;
 using EntryExit.Edge.Storage;
@@ -36,7 +37,9 @@ internal static class GatewayRunner
         await using (outbox)
         {
             var readers = hooks?.Readers ?? ReaderFactory.Create(settings.Readers, time, loggers);
-            var parts = new GatewayParts(settings, outbox, readers, time);
+            using var hardware = BoothHardware.Open(settings.Gpio, hooks?.SimulatedGpio ?? (() => new SimulatedGpioDriver()), time,
+                loggers.CreateLogger<BoothHardware>());
+            var parts = new GatewayParts(settings, outbox, readers, time, hardware);
             using var host = GatewayHostFactory.Build(parts, configureLogging);
             await host.StartAsync(cancellationToken);
             var code = ExitCodes.Ok;
