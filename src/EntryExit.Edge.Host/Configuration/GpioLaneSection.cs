@@ -28,6 +28,10 @@ public sealed class GpioLaneSection
     /// <summary>Length of the buzzer pulse in milliseconds (default 150).</summary>
     public int BuzzerMilliseconds { get; set; } = 150;
 
+    /// <summary>A 16×2 character LCD on a PCF8574 I2C backpack showing the booth's step ("Scan document", "Accepted",
+    /// "Rescan", "See officer"); null: none. With <c>Gpio:Driver</c> "simulated" the simulator's display stands in.</summary>
+    public GpioLcdSection? Lcd { get; set; }
+
     /// <summary>Officer buttons: status (<c>ca-citizen</c>, <c>us-citizen</c>, <c>registered-indian</c>,
     /// <c>protected-person</c>, <c>ca-pr</c>, <c>us-lpr</c>, <c>none</c>) to input pin; pull-up, pressed = low.</summary>
     public Dictionary<string, int> OfficerPins { get; set; } = new(StringComparer.OrdinalIgnoreCase);

@@ -30,9 +30,32 @@ internal static class GpioSettingsValidator
         var readerLanes = readers.Select(r => r.Lane).ToHashSet(StringComparer.Ordinal);
         var lanes = new HashSet<string>(StringComparer.Ordinal);
         var pins = new Dictionary<int, string>();
+        var displays = new Dictionary<(int Bus, int Address), string>();
         for (var i = 0; i < gpio.Lanes.Count; i++)
         {
             ValidateLane(gpio.Lanes[i], $"Gpio:Lanes:{i}", readerLanes, lanes, pins, problems);
+            if (gpio.Lanes[i].Lcd is { } lcd)
+            {
+                ValidateLcd(lcd, $"Gpio:Lanes:{i}:Lcd", displays, problems);
+            }
+        }
+    }
+
+    private static void ValidateLcd(GpioLcdSection lcd, string key, Dictionary<(int Bus, int Address), string> displays, List<ConfigProblem> problems)
+    {
+        if (lcd.Bus is < 0 or > 255)
+        {
+            problems.Add(new($"{key}:Bus", $"must be the N of /dev/i2c-N (0–255); got {lcd.Bus}."));
+        }
+
+        if (!lcd.TryGetAddress(out var address))
+        {
+            problems.Add(new($"{key}:Address", $"must be a 7-bit I2C address between 0x03 and 0x77, e.g. \"0x27\" (PCF8574) or \"0x3F\" (PCF8574A); got \"{lcd.Address}\"."));
+        }
+        else if (!displays.TryAdd((lcd.Bus, address), key))
+        {
+            problems.Add(new($"{key}:Address", $"bus {lcd.Bus} address 0x{address:X2} is already used by {displays[(lcd.Bus, address)]}: two displays on one bus need " +
+                                               "different addresses (the backpack's A0–A2 jumpers)."));
         }
     }
 

@@ -19,6 +19,7 @@ internal static class KnownKeys
         Add<GpioSection>(keys, "Gpio");
         Add<GpioLaneSection>(keys, "Gpio:Lanes:*");
         Add<GpioPresenceSection>(keys, "Gpio:Lanes:*:Presence");
+        Add<GpioLcdSection>(keys, "Gpio:Lanes:*:Lcd");
         keys.Add($"Gpio:Lanes:*:OfficerPins:{UnknownKeyCheck.AnyName}"); // a map: its names are checked by the GPIO validator
         return keys;
     }

@@ -1,4 +1,6 @@
 using System.Device.Gpio;
+using System.Device.I2c;
+using EntryExit.Edge.Devices.Display;
 using EntryExit.Edge.Devices.Gpio;
 using EntryExit.Edge.Host.Configuration;
 using Microsoft.Extensions.Logging;
@@ -30,14 +32,14 @@ public sealed class BoothHardware : IDisposable
 
     /// <summary>Opens the controller and every lane's pins.</summary>
     /// <param name="gpio">The validated <c>Gpio</c> section.</param>
-    /// <param name="simulatedDriver">Supplies the driver when <c>Gpio:Driver</c> is "simulated".</param>
+    /// <param name="simulated">The simulator's GPIO driver and displays, used when <c>Gpio:Driver</c> is "simulated".</param>
     /// <param name="time">Clock (debounce, buzzer pulse).</param>
     /// <param name="logger">Where failures to open are reported.</param>
     /// <returns>The hardware; <see cref="None"/> when GPIO is not configured or the controller cannot be opened.</returns>
-    public static BoothHardware Open(GpioSection gpio, Func<GpioDriver> simulatedDriver, TimeProvider time, ILogger logger)
+    public static BoothHardware Open(GpioSection gpio, SimulatedBooth simulated, TimeProvider time, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(gpio);
-        ArgumentNullException.ThrowIfNull(simulatedDriver);
+        ArgumentNullException.ThrowIfNull(simulated);
         ArgumentNullException.ThrowIfNull(logger);
         if (!GpioNames.IsEnabled(gpio) || GpioNames.Canonical(gpio.Driver) is not { } driver)
         {
@@ -47,7 +49,7 @@ public sealed class BoothHardware : IDisposable
         GpioController controller;
         try
         {
-            controller = GpioControllerFactory.Create(new GpioOptions { Driver = driver, Chip = gpio.Chip }, simulatedDriver);
+            controller = GpioControllerFactory.Create(new GpioOptions { Driver = driver, Chip = gpio.Chip }, simulated.Gpio);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -61,7 +63,7 @@ public sealed class BoothHardware : IDisposable
         {
             try
             {
-                lanes[lane.Lane] = LaneHardware.Create(ToOptions(lane), controller, time);
+                lanes[lane.Lane] = LaneHardware.Create(ToOptions(lane), controller, time, Display(lane, driver, simulated, logger));
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -71,6 +73,20 @@ public sealed class BoothHardware : IDisposable
 
         HardwareLog.Opened(logger, driver, gpio.Chip, lanes.Count, gpio.Lanes.Count);
         return new BoothHardware(controller, lanes);
+    }
+
+    // The LCD opens its I2C device on its own writer, and again after a failure: a missing display never stops the lane.
+    private static LcdLaneDisplay? Display(GpioLaneSection lane, string driver, SimulatedBooth simulated, ILogger logger)
+    {
+        if (lane.Lcd is not { } lcd || !lcd.TryGetAddress(out var address))
+        {
+            return null;
+        }
+
+        Func<I2cDevice> open = driver == GpioDriverNames.Simulated
+            ? () => simulated.Lcd(lcd.Bus, address)
+            : () => I2cDevice.Create(new I2cConnectionSettings(lcd.Bus, address));
+        return new LcdLaneDisplay(lane.Lane, open, logger);
     }
 
     /// <summary>The lane's hardware, or null when the lane has none (or it could not be opened).</summary>

@@ -1,4 +1,3 @@
-using EntryExit.Edge.HardwareSim.Gpio;
 using EntryExit.Edge.Host.Cli;
 using EntryExit.Edge.Host.Configuration;
 using EntryExit.Edge.Storage;
@@ -37,7 +36,7 @@ internal static class GatewayRunner
         await using (outbox)
         {
             var readers = hooks?.Readers ?? ReaderFactory.Create(settings.Readers, time, loggers);
-            using var hardware = BoothHardware.Open(settings.Gpio, hooks?.SimulatedGpio ?? (() => new SimulatedGpioDriver()), time,
+            using var hardware = BoothHardware.Open(settings.Gpio, hooks?.SimulatedBooth ?? SimulatedBooth.Default, time,
                 loggers.CreateLogger<BoothHardware>());
             var parts = new GatewayParts(settings, outbox, readers, time, hardware);
             using var host = GatewayHostFactory.Build(parts, configureLogging);

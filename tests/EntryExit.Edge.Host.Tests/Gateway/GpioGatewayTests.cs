@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Device.Gpio;
+using EntryExit.Edge.Devices.Display;
 using EntryExit.Edge.HardwareSim.Gpio;
+using EntryExit.Edge.HardwareSim.I2c;
 using EntryExit.Edge.HardwareSim.Traffic;
 using EntryExit.Edge.Host.Cli;
 using EntryExit.Edge.Host.Configuration;
@@ -15,8 +17,8 @@ namespace EntryExit.Edge.Host.Tests.Gateway;
 
 /// <summary>
 /// The whole gateway with <c>Gpio:Driver</c> "simulated": the test stands in for the booth's break-beam and officer
-/// button (the simulator driver's inputs) and reads the lights and buzzer the gateway drives (its outputs), while
-/// documents arrive through a FIFO reader and records go to a real broker.
+/// button (the simulator driver's inputs) and reads the lights and buzzer the gateway drives (its outputs) and the
+/// lane's LCD (the simulator's I2C display), while documents arrive through a FIFO reader and records go to a real broker.
 /// </summary>
 public sealed class GpioGatewayTests : IDisposable
 {
@@ -41,9 +43,11 @@ public sealed class GpioGatewayTests : IDisposable
         await RunAsync(async booth =>
         {
             Assert.Equal((false, false, false), booth.Lights);
+            await booth.WaitForAsync(() => booth.Lcd.Text == "Scan document", "the display's prompt");
             await booth.ArriveAsync();
             await booth.ScanAsync(traveller.Document);
             await booth.WaitForAsync(() => booth.Lights == (true, false, false), "green");
+            await booth.WaitForAsync(() => booth.Lcd.Text == "Accepted", "the display says accepted");
 
             // The booth holds the session open while the traveller stands there: nothing is classified yet.
             Assert.Equal(0, booth.Counts.Stored);
@@ -52,6 +56,7 @@ public sealed class GpioGatewayTests : IDisposable
             booth.Leave();
             await booth.WaitForAsync(() => booth.Delivered.Contains(traveller.DocumentNumber), "record delivered");
             await booth.WaitForAsync(() => booth.Lights == (false, false, false), "lights off");
+            await booth.WaitForAsync(() => booth.Lcd.Text == "Scan document", "the display prompts the next traveller");
             Assert.Empty(booth.BuzzerPulses);
         });
     }
@@ -65,7 +70,7 @@ public sealed class GpioGatewayTests : IDisposable
         {
             await booth.ArriveAsync();
             await booth.ScanAsync(["THIS<IS<NO<MRZ"]);
-            await booth.WaitForAsync(() => booth.Lights == (false, true, false), "amber");
+            await booth.WaitForAsync(() => booth.Lights == (false, true, false) && booth.Lcd.Text == "Rescan", "amber, and the display asks for a rescan");
             await booth.WaitForAsync(() => booth.BuzzerPulses.Count == 1 && booth.Driver.GetOutput(Buzzer) == PinValue.Low, "one buzzer pulse");
 
             await booth.ScanAsync(traveller.Document);
@@ -90,7 +95,7 @@ public sealed class GpioGatewayTests : IDisposable
             // A visa alone: the policy would hold it, so the booth calls the officer (red, one beep).
             await booth.ArriveAsync();
             await booth.ScanAsync(declaredCitizen.Document);
-            await booth.WaitForAsync(() => booth.Lights == (false, false, true), "red");
+            await booth.WaitForAsync(() => booth.Lights == (false, false, true) && booth.Lcd.Text == "See officer", "red, and the display sends the traveller to the officer");
             Assert.Equal("AwaitingDeclaration", booth.Phase);
             await booth.WaitForAsync(() => booth.BuzzerPulses.Count == 1, "a beep for the officer");
 
@@ -155,11 +160,16 @@ public sealed class GpioGatewayTests : IDisposable
                     DebounceMilliseconds = 20,
                     GreenPin = Green, AmberPin = Amber, RedPin = Red, BuzzerPin = Buzzer, BuzzerMilliseconds = 50,
                     OfficerPins = new() { ["us-citizen"] = UsCitizenButton },
+                    Lcd = new GpioLcdSection { Bus = 1, Address = "0x27" },
                 },
             ],
         };
         Assert.True(Validate(settings).Count == 0, string.Join("; ", Validate(settings)));
         var driver = new SimulatedGpioDriver();
+        var lcd = new SimulatedCharacterLcd();
+        var opened = new ConcurrentQueue<(int Bus, int Address)>();
+        var shown = new ConcurrentQueue<string>();
+        lcd.Changed += (_, _) => shown.Enqueue(lcd.Text);
         var pulses = new ConcurrentQueue<DateTimeOffset>();
         driver.OutputChanged += (_, e) =>
         {
@@ -171,17 +181,27 @@ public sealed class GpioGatewayTests : IDisposable
 
         var code = await GatewayRunner.RunAsync(settings, TimeProvider.System, new CliIO(TextReader.Null, TextWriter.Null, TextWriter.Null), _ct, new GatewayRunHooks
         {
-            SimulatedGpio = () => driver,
+            SimulatedBooth = new SimulatedBooth(() => driver, (bus, address) =>
+            {
+                opened.Enqueue((bus, address));
+                return lcd;
+            }),
             ConfigureLogging = b => b.ClearProviders(),
             WhileRunning = async (parts, host, ct) =>
             {
-                await script(new Booth(driver, host, exchange, pulses, new Dictionary<string, string> { ["1"] = lane1, ["2"] = lane2 }, ct));
+                await script(new Booth(driver, lcd, host, exchange, pulses, new Dictionary<string, string> { ["1"] = lane1, ["2"] = lane2 }, ct));
                 return ExitCodes.Ok;
             },
         });
 
         Assert.Equal(0, code);
         Assert.False(driver.IsOpen(Green), "the gateway closes its pins when it stops");
+        Assert.Equal((1, 0x27), Assert.Single(opened));
+        Assert.Equal(LcdLaneDisplay.ClosedMessage, lcd.Text);
+
+        // Privacy: while it was being written and in between, the display never showed anything but the booth's words.
+        string[] words = [.. LcdLaneDisplay.Messages.Values, LcdLaneDisplay.ClosedMessage];
+        Assert.All(shown, text => Assert.Contains(words, w => w.StartsWith(text, StringComparison.Ordinal)));
     }
 
     private static List<ConfigProblem> Validate(GatewaySettings settings)
@@ -192,12 +212,14 @@ public sealed class GpioGatewayTests : IDisposable
     }
 
     /// <summary>The test's hands and eyes at the booth of lane 1.</summary>
-    private sealed class Booth(SimulatedGpioDriver driver, IHost host, ExchangeSubscriber exchange, ConcurrentQueue<DateTimeOffset> pulses,
+    private sealed class Booth(SimulatedGpioDriver driver, SimulatedCharacterLcd lcd, IHost host, ExchangeSubscriber exchange, ConcurrentQueue<DateTimeOffset> pulses,
         IReadOnlyDictionary<string, string> fifos, CancellationToken ct)
     {
         private readonly ReaderIngestService _ingest = host.Services.GetRequiredService<ReaderIngestService>();
 
         public SimulatedGpioDriver Driver => driver;
+
+        public SimulatedCharacterLcd Lcd => lcd;
 
         public (bool Green, bool Amber, bool Red) Lights => (On(Green), On(Amber), On(Red));
 
@@ -230,7 +252,7 @@ public sealed class GpioGatewayTests : IDisposable
 
         public Task WaitForAsync(Func<bool> condition, string what) =>
             GatewayEndToEndTests.WaitUntilAsync(() => Task.FromResult(condition()), ct, () => Task.FromResult(
-                $"{what}: lights {Lights}, phase {Phase}, delivered {Delivered.Count}, counts {Counts.Scanned} scanned/{Counts.Stored} stored/{Counts.Excluded} excluded/{Counts.Held} held"));
+                $"{what}: lights {Lights}, display \"{Lcd.Text}\", phase {Phase}, delivered {Delivered.Count}, counts {Counts.Scanned} scanned/{Counts.Stored} stored/{Counts.Excluded} excluded/{Counts.Held} held"));
 
         private bool On(int pin) => driver.GetOutput(pin) == PinValue.High;
     }

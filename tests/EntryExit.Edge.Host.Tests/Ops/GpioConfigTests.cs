@@ -23,7 +23,7 @@ public sealed class GpioConfigTests : IDisposable
               { "Lane": "1", "Presence": { "Kind": "break-beam", "Pin": 17, "ActiveLevel": "low" }, "DebounceMilliseconds": 50,
                 "GreenPin": 22, "AmberPin": 23, "RedPin": 24, "BuzzerPin": 25,
                 "OfficerPins": { "us-citizen": 5, "CA-Citizen": 6 } },
-              { "Lane": "2", "Presence": { "Kind": "pir", "Pin": 4 }, "GreenPin": 26 } ]
+              { "Lane": "2", "Presence": { "Kind": "pir", "Pin": 4 }, "GreenPin": 26, "Lcd": { "Bus": 1, "Address": "0x3F" } } ]
             """)));
 
         Assert.True(run.ExitCode == 0, run.Output);
@@ -62,6 +62,22 @@ public sealed class GpioConfigTests : IDisposable
 
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), keys.Keys.Order(StringComparer.Ordinal));
         Assert.All(expected, e => Assert.Contains(e.Value, keys[e.Key], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Validate_Displays_NeedAValidAddress_AndOneAddressPerBus()
+    {
+        var keys = await ProblemsAsync(Config("""
+            "Driver": "libgpiod", "Lanes": [
+              { "Lane": "1", "Lcd": { "Bus": 1, "Address": "0x27" } },
+              { "Lane": "2", "Lcd": { "Bus": 1, "Address": "39" } },
+              { "Lane": "1", "Lcd": { "Bus": 300, "Address": "0x80" } } ]
+            """));
+
+        Assert.Contains("already used by Gpio:Lanes:0:Lcd", keys["Gpio:Lanes:1:Lcd:Address"], StringComparison.Ordinal);
+        Assert.Contains("0x03 and 0x77", keys["Gpio:Lanes:2:Lcd:Address"], StringComparison.Ordinal);
+        Assert.Contains("/dev/i2c-N", keys["Gpio:Lanes:2:Lcd:Bus"], StringComparison.Ordinal);
+        Assert.Equal(["Gpio:Lanes:1:Lcd:Address", "Gpio:Lanes:2:Lane", "Gpio:Lanes:2:Lcd:Address", "Gpio:Lanes:2:Lcd:Bus"], keys.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -112,7 +128,8 @@ public sealed class GpioConfigTests : IDisposable
         // libgpiod on a chip far beyond any board: the library or the chip is missing; the booth still scans.
         var gpio = new GpioSection { Driver = "libgpiod2", Chip = 250, Lanes = [new GpioLaneSection { Lane = "1", GreenPin = 3 }] };
 
-        using var hardware = BoothHardware.Open(gpio, () => throw new InvalidOperationException("not simulated"), TimeProvider.System, NullLogger.Instance);
+        using var hardware = BoothHardware.Open(gpio, new SimulatedBooth(() => throw new InvalidOperationException("not simulated"),
+            (_, _) => throw new InvalidOperationException("not simulated")), TimeProvider.System, NullLogger.Instance);
 
         Assert.Empty(hardware.Lanes);
         Assert.Null(hardware.ForLane("1"));

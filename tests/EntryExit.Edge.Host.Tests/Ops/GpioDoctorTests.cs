@@ -85,6 +85,22 @@ public sealed class GpioDoctorTests : IDisposable
         Assert.False(string.IsNullOrWhiteSpace(checks["gpio-chip"].Fix));
     }
 
+    [Fact]
+    public async Task LaneDisplays_TheirI2cBusIsChecked_PresentIsATick_MissingIsACross()
+    {
+        File.CreateSymbolicLink(Path.Combine(_dir.FullName, "gpiochip0"), "/dev/null");
+        File.CreateSymbolicLink(Path.Combine(_dir.FullName, "i2c-1"), "/dev/null");
+        var gpio = """
+            "Driver": "libgpiod2", "Lanes": [ { "Lane": "1", "Lcd": { "Bus": 1 } }, { "Lane": "2", "Lcd": { "Bus": 3, "Address": "0x3F" } } ]
+            """;
+
+        var checks = await RunAsync(gpio, Probe(["libgpiod.so.3"]));
+
+        Assert.Equal(CheckOutcome.Ok, checks["lcd-i2c-1"].Outcome);
+        Assert.Equal(CheckOutcome.Error, checks["lcd-i2c-3"].Outcome);
+        Assert.Contains("i2cdetect", checks["lcd-i2c-3"].Fix, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("libgpiod2", "break-beam", "Raspberry Pi 4 Model B Rev 1.5", true)]
     [InlineData("libgpiod2", "pir", "Raspberry Pi 4 Model B Rev 1.5", false)]
@@ -121,7 +137,7 @@ public sealed class GpioDoctorTests : IDisposable
           "Gateway": { "Id": "gw1", "EntryCountry": "CAN", "PortCode": "0813", "PortName": "Douglas" },
           "Outbox": { "Path": "{{Path.Combine(_dir.FullName, "outbox.db")}}" },
           "Mqtt": { "Host": "127.0.0.1", "Port": {{((System.Net.IPEndPoint)_closedPort.LocalEndPoint!).Port}}, "UseTls": false, "AllowInsecure": true },
-          "Readers": [ { "Id": "lane1", "Lane": "1", "Kind": "file", "Path": "-" } ],
+          "Readers": [ { "Id": "lane1", "Lane": "1", "Kind": "file", "Path": "-" }, { "Id": "lane2", "Lane": "2", "Kind": "file", "Path": "-" } ],
           "Gpio": { {{gpio}} }
         }
         """;

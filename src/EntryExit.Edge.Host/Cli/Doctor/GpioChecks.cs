@@ -5,7 +5,7 @@ using EntryExit.Edge.Host.Configuration;
 namespace EntryExit.Edge.Host.Cli.Doctor;
 
 /// <summary>GPIO, when configured: the chip device present and openable by this user, the libgpiod library the driver
-/// needs, and a known libgpiod 2 problem with pull-up inputs on the Raspberry Pi 4.</summary>
+/// needs, the I2C buses of the lane displays, and a known libgpiod 2 problem with pull-up inputs on the Raspberry Pi 4.</summary>
 internal static class GpioChecks
 {
     // The library names System.Device.Gpio 4.2 loads: LibGpiodDriver (libgpiod 1.x) and LibGpiodV2Driver (2.x).
@@ -31,6 +31,11 @@ internal static class GpioChecks
         }
 
         var checks = new List<DoctorCheck> { Chip(gpio.Chip, probe.DeviceDirectory), Library(driver, probe.LibraryLoads) };
+        foreach (var bus in gpio.Lanes.Where(l => l.Lcd is not null).Select(l => l.Lcd!.Bus).Distinct().Order())
+        {
+            checks.Add(I2cBus(bus, probe.DeviceDirectory));
+        }
+
         if (driver == GpioDriverNames.LibGpiod2 && UsesPullResistors(gpio)
             && probe.BoardModel() is { } model && model.Contains("Raspberry Pi 4", StringComparison.Ordinal))
         {
@@ -67,6 +72,33 @@ internal static class GpioChecks
         catch (IOException e)
         {
             return DoctorCheck.Fail("gpio-chip", $"GPIO chip {path} cannot be opened: {e.Message}", "Check the chip's driver in the kernel log (dmesg | grep -i gpio).");
+        }
+    }
+
+    private static DoctorCheck I2cBus(int bus, string deviceDirectory)
+    {
+        var id = $"lcd-i2c-{bus}";
+        var path = Path.Combine(deviceDirectory, $"i2c-{bus}");
+        if (!File.Exists(path))
+        {
+            return DoctorCheck.Fail(id, $"I2C bus {path} for the lane displays does not exist",
+                "Enable I2C (Raspberry Pi: raspi-config nonint do_i2c 0, or dtparam=i2c_arm=on in config.txt, then reboot), load i2c-dev, " +
+                "and check Gpio:Lanes[]:Lcd:Bus against `ls /dev/i2c-*`; `i2cdetect -y N` shows the display's address.");
+        }
+
+        try
+        {
+            File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite).Dispose();
+            return DoctorCheck.Ok(id, $"I2C bus {path} for the lane displays present and openable");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return DoctorCheck.Fail(id, $"I2C bus {path} cannot be opened: permission denied",
+                "Give the service user the bus's group (Raspberry Pi OS: i2c) with a drop-in SupplementaryGroups=i2c; the unit allows char-i2c devices.");
+        }
+        catch (IOException e)
+        {
+            return DoctorCheck.Fail(id, $"I2C bus {path} cannot be opened: {e.Message}", "Check the I2C driver in the kernel log (dmesg | grep -i i2c).");
         }
     }
 
