@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using EntryExit.Edge.Domain.Records;
 using EntryExit.Edge.Storage.Security;
 using EntryExit.Edge.Storage.Sqlite;
@@ -21,7 +20,7 @@ public sealed class SqliteOutbox : IAsyncDisposable
     private readonly GroupCommitWriter _writer;
     private readonly SqliteConnection _reader;
     private readonly SemaphoreSlim _readLock = new(1, 1);
-    private readonly ConcurrentDictionary<Guid, long> _inFlightUntil = new();
+    private readonly InFlightLeases _leases = new();
     private readonly OutboxAlarmBoard _alarms;
 
     private SqliteOutbox(OutboxOptions options, TimeProvider time, ILogger<SqliteOutbox> logger, OutboxKeyring keyring,
@@ -123,6 +122,12 @@ public sealed class SqliteOutbox : IAsyncDisposable
     }
 
     /// <summary>
+    /// True when records handed out by <see cref="ReadDueAsync"/> are leased (not handed out again until settled,
+    /// released or the lease runs out); false when <see cref="OutboxOptions.InFlightLease"/> is zero.
+    /// </summary>
+    public bool LeasesReadRecords => _options.InFlightLease > TimeSpan.Zero;
+
+    /// <summary>
     /// Pending records due now (next-attempt time reached), oldest first, decrypted; at most <paramref name="max"/>.
     /// Records handed out are in flight (in memory only) until marked or retried, or until the lease runs out.
     /// A body that cannot be decrypted is dead-lettered with <see cref="OutboxErrorCodes.BodyUnreadable"/>.
@@ -131,17 +136,14 @@ public sealed class SqliteOutbox : IAsyncDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        foreach (var lease in _inFlightUntil.Where(lease => lease.Value <= now))
-        {
-            _inFlightUntil.TryRemove(lease);
-        }
-
-        var leaseEnd = now + (long)_options.InFlightLease.TotalMilliseconds;
+        var leaseMs = (long)_options.InFlightLease.TotalMilliseconds;
         var rows = await ReadAsync(c =>
         {
             // Leased under the read lock, so two concurrent readers never get the same record.
-            var due = OutboxQueries.ReadDue(c, now, max, _inFlightUntil.Keys.ToHashSet());
-            due.ForEach(row => _inFlightUntil[row.RecordId] = leaseEnd);
+            var from = _leases.BeginScan(now, leaseMs);
+            var (due, lastSeq) = OutboxQueries.ReadDue(c, now, from, max, _leases.Count, _leases.Contains);
+            due.ForEach(row => _leases.Lease(row.RecordId, row.Sequence, now + leaseMs));
+            _leases.EndScan(from, lastSeq);
             return due;
         }, cancellationToken);
 
@@ -163,29 +165,43 @@ public sealed class SqliteOutbox : IAsyncDisposable
     }
 
     /// <summary>Marks records delivered: their bodies (all personal data) are deleted at once; the audit stub stays.</summary>
-    public Task MarkDeliveredAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    public async Task MarkDeliveredAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        Release(ids);
-        return _writer.WriteAsync((c, t) => OutboxCommands.MarkDelivered(c, t, ids, NowMs()), cancellationToken);
+        await _writer.WriteAsync((c, t) => OutboxCommands.MarkDelivered(c, t, ids, NowMs()), cancellationToken);
+        // On failure they stay leased, and the caller tries again.
+        await EndLeasesAfterCommitAsync(ids);
     }
 
     /// <summary>Gives up on a pending record after a permanent error; the reason must hold no personal data.</summary>
-    public Task MarkDeadLetterAsync(Guid id, string reason, CancellationToken cancellationToken)
+    public async Task MarkDeadLetterAsync(Guid id, string reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reason);
-        Release([id]);
         OutboxLog.DeadLettered(_logger, id);
-        return _writer.WriteAsync((c, t) => OutboxCommands.MarkDeadLetter(c, t, id, reason, NowMs()), cancellationToken);
+        try
+        {
+            await _writer.WriteAsync((c, t) => OutboxCommands.MarkDeadLetter(c, t, id, reason, NowMs()), cancellationToken);
+        }
+        finally
+        {
+            await EndLeasesAfterCommitAsync([id]);
+        }
     }
 
     /// <summary>Counts a failed attempt, keeps the error (no personal data) and makes the record due again at <paramref name="notBefore"/>.</summary>
-    public Task ScheduleRetryAsync(Guid id, string error, DateTimeOffset notBefore, CancellationToken cancellationToken)
+    public async Task ScheduleRetryAsync(Guid id, string error, DateTimeOffset notBefore, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(error);
-        Release([id]);
-        return _writer.WriteAsync(
-            (c, t) => OutboxCommands.ScheduleRetry(c, t, id, error, notBefore.ToUnixTimeMilliseconds(), NowMs()), cancellationToken);
+        try
+        {
+            await _writer.WriteAsync(
+                (c, t) => OutboxCommands.ScheduleRetry(c, t, id, error, notBefore.ToUnixTimeMilliseconds(), NowMs()), cancellationToken);
+        }
+        finally
+        {
+            // Committed or not, the record is due again (at once if the retry could not be recorded).
+            await EndLeasesAfterCommitAsync([id]);
+        }
     }
 
     /// <summary>Makes one dead-letter or expired record pending and due now; returns 1, or 0 if there was none.</summary>
@@ -299,7 +315,23 @@ public sealed class SqliteOutbox : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(ids);
         foreach (var id in ids)
         {
-            _inFlightUntil.TryRemove(id, out _);
+            _leases.Release(id);
+        }
+    }
+
+    // A lease ends only after its record's change is committed, and never while a read is under way: a scan that
+    // began before the commit still sees the record pending in its snapshot, and would hand it out again once the
+    // lease was gone (found by the drain benchmark: a record sent twice when marks ran beside reads).
+    private async Task EndLeasesAfterCommitAsync(IReadOnlyCollection<Guid> ids)
+    {
+        await _readLock.WaitAsync(CancellationToken.None);
+        try
+        {
+            Release(ids);
+        }
+        finally
+        {
+            _readLock.Release();
         }
     }
 

@@ -26,9 +26,9 @@ public sealed partial class DeliveryPump
             // The queue itself failed (disk, lock). The record stays due and is read again.
             TransportLog.PumpFault(_logger, $"record {message.RecordId}: {ex.GetType().Name}: {ex.Message}", IdlePoll);
         }
-        catch (OperationCanceledException)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
-            // Stopping: the record stays in the outbox.
+            // Stopping (MQTTnet may report it as a timeout or a link fault): the record stays in the outbox.
         }
         finally
         {
@@ -74,6 +74,7 @@ public sealed partial class DeliveryPump
             case PublishOutcome.Delivered:
                 _metrics.PublishLatency(_time.GetElapsedTime(started));
                 _acknowledged.Enqueue(message.RecordId);
+                _acknowledgedSignal.Set();
                 return true;
             case PublishOutcome.Permanent:
                 var reason = PublishOutcomes.Describe(result.ReasonCode);

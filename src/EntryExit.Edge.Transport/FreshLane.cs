@@ -10,8 +10,7 @@ internal sealed class FreshLane(int capacity)
     private const int SettledMemory = 4096;
     private readonly Lock _gate = new();
     private readonly LinkedList<QueuedMessage> _lane = new();
-    private readonly HashSet<Guid> _settled = [];
-    private readonly Queue<Guid> _settledOrder = new();
+    private readonly RecentIds _settled = new(SettledMemory);
 
     public int Count
     {
@@ -74,12 +73,6 @@ internal sealed class FreshLane(int capacity)
                 if (!_settled.Add(id))
                 {
                     continue;
-                }
-
-                _settledOrder.Enqueue(id);
-                if (_settledOrder.Count > SettledMemory)
-                {
-                    _settled.Remove(_settledOrder.Dequeue());
                 }
 
                 for (var node = _lane.First; node is not null; node = node.Next)
