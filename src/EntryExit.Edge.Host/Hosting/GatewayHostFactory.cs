@@ -49,6 +49,7 @@ public static class GatewayHostFactory
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<TransportMetrics>();
         services.AddSingleton<ReaderStateBoard>();
+        services.AddSingleton(parts.Hardware ?? BoothHardware.None); // owned by the caller, like the outbox
         var heartbeats = new PipelineHeartbeats(parts.Time);
         services.AddSingleton(heartbeats);
         IReadOnlyList<Devices.Readers.IDocumentReader> readers = [.. parts.Readers.Select(r => new HeartbeatDocumentReader(r, heartbeats))];
