@@ -81,7 +81,7 @@ internal static class DoctorCommand
         checks.AddRange(GpioChecks.Check(settings.Gpio, gpioProbe ?? GpioChecks.GpioProbe.System));
         if (!string.IsNullOrWhiteSpace(settings.Mqtt.Host))
         {
-            checks.AddRange(await BrokerChecks.CheckAsync(settings.Mqtt, environment, cancellationToken));
+            checks.AddRange(await BrokerChecks.CheckAsync(settings.Mqtt, settings.Gateway, environment, time, cancellationToken));
         }
 
         checks.AddRange(OutboxChecks.Check(settings, time, environment));
