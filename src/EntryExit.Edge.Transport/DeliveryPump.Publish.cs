@@ -113,10 +113,17 @@ public sealed partial class DeliveryPump
         {
             builder = builder
                 .WithContentType("application/json")
-                .WithUserProperty("record-id", Encoding.UTF8.GetBytes(message.RecordId.ToString("D")))
+                .WithUserProperty("record-id", RecordIdUtf8(message.RecordId))
                 .WithUserProperty("schema", SchemaNameUtf8);
         }
 
         return builder.Build();
+    }
+
+    private static byte[] RecordIdUtf8(Guid id)
+    {
+        var utf8 = new byte[36];
+        id.TryFormat(utf8, out _, "D");
+        return utf8;
     }
 }

@@ -29,6 +29,7 @@ public sealed partial class DeliveryPump
     private readonly Queue<QueuedMessage> _readAhead = new(); // leased to us, not yet sent; the pump loop's alone
     private readonly RecentIds _delivered = new(4096); // marked delivered lately: a stale read-ahead copy is dropped
     private readonly PubAckDeadlines _deadlines;
+    private readonly HashSet<Guid> _chosen = []; // this round's picks; the pump loop's alone
     private volatile bool _markingFails;
     private readonly ConcurrentDictionary<Guid, byte> _inFlight = new();
     private readonly ConcurrentQueue<Guid> _acknowledged = new();
@@ -203,8 +204,15 @@ public sealed partial class DeliveryPump
     private async Task<List<QueuedMessage>> NextBatchAsync(int free, int window, CancellationToken cancellationToken)
     {
         // A quarter of each round (at least one slot) goes to fresh records, the rest to the oldest due.
-        var batch = _fresh.Take(Math.Max(1, free / 4), _inFlight.ContainsKey);
-        var chosen = new HashSet<Guid>(batch.Select(m => m.RecordId));
+        var batch = new List<QueuedMessage>(free);
+        _fresh.TakeInto(batch, Math.Max(1, free / 4), _inFlight.ContainsKey);
+        var chosen = _chosen;
+        chosen.Clear();
+        foreach (var message in batch)
+        {
+            chosen.Add(message.RecordId);
+        }
+
         if (_queue.LeasesReadMessages)
         {
             await TakeBacklogAheadAsync(batch, chosen, free, window, cancellationToken);
@@ -216,7 +224,7 @@ public sealed partial class DeliveryPump
 
         if (batch.Count < free)
         {
-            batch.AddRange(_fresh.Take(free - batch.Count, id => _inFlight.ContainsKey(id) || chosen.Contains(id)));
+            _fresh.TakeInto(batch, free, id => _inFlight.ContainsKey(id) || chosen.Contains(id));
         }
 
         _fresh.Settle(chosen);
