@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using EntryExit.Edge.Domain.Records;
 using EntryExit.Edge.Storage.Security;
 using EntryExit.Edge.Storage.Sqlite;
@@ -21,7 +20,7 @@ public sealed class SqliteOutbox : IAsyncDisposable
     private readonly GroupCommitWriter _writer;
     private readonly SqliteConnection _reader;
     private readonly SemaphoreSlim _readLock = new(1, 1);
-    private readonly ConcurrentDictionary<Guid, long> _inFlightUntil = new();
+    private readonly InFlightLeases _leases = new();
     private readonly OutboxAlarmBoard _alarms;
 
     private SqliteOutbox(OutboxOptions options, TimeProvider time, ILogger<SqliteOutbox> logger, OutboxKeyring keyring,
@@ -123,6 +122,12 @@ public sealed class SqliteOutbox : IAsyncDisposable
     }
 
     /// <summary>
+    /// True when records handed out by <see cref="ReadDueAsync"/> are leased (not handed out again until settled,
+    /// released or the lease runs out); false when <see cref="OutboxOptions.InFlightLease"/> is zero.
+    /// </summary>
+    public bool LeasesReadRecords => _options.InFlightLease > TimeSpan.Zero;
+
+    /// <summary>
     /// Pending records due now (next-attempt time reached), oldest first, decrypted; at most <paramref name="max"/>.
     /// Records handed out are in flight (in memory only) until marked or retried, or until the lease runs out.
     /// A body that cannot be decrypted is dead-lettered with <see cref="OutboxErrorCodes.BodyUnreadable"/>.
@@ -133,18 +138,15 @@ public sealed class SqliteOutbox : IAsyncDisposable
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         // Leases live in memory only, so they run on the monotonic clock: a wall-clock step neither ends them early
         // (a second concurrent copy) nor stretches them by hours.
-        var tick = _time.GetTimestamp();
-        foreach (var lease in _inFlightUntil.Where(lease => lease.Value <= tick))
-        {
-            _inFlightUntil.TryRemove(lease);
-        }
-
-        var leaseEnd = tick + (long)(_options.InFlightLease.TotalSeconds * _time.TimestampFrequency);
+        var tick = (long)(_time.GetTimestamp() * 1000.0 / _time.TimestampFrequency);
+        var leaseMs = (long)_options.InFlightLease.TotalMilliseconds;
         var rows = await ReadAsync(c =>
         {
             // Leased under the read lock, so two concurrent readers never get the same record.
-            var due = OutboxQueries.ReadDue(c, now, max, _inFlightUntil.Keys.ToHashSet());
-            due.ForEach(row => _inFlightUntil[row.RecordId] = leaseEnd);
+            var from = _leases.BeginScan(tick, leaseMs);
+            var (due, lastSeq) = OutboxQueries.ReadDue(c, now, from, max, _leases.Count, _leases.Contains);
+            due.ForEach(row => _leases.Lease(row.RecordId, row.Sequence, tick + leaseMs));
+            _leases.EndScan(from, lastSeq);
             return due;
         }, cancellationToken);
 
@@ -165,22 +167,13 @@ public sealed class SqliteOutbox : IAsyncDisposable
         return items;
     }
 
-    // The lease of a reported record is released only once the report's write is over: released earlier, a read in
-    // between finds the row still due under its old state and leases it again for InFlightLease, and nobody sends it
-    // until that runs out (the chaos suite saw a record wait 5 minutes after a PUBACK timeout).
-
     /// <summary>Marks records delivered: their bodies (all personal data) are deleted at once; the audit stub stays.</summary>
     public async Task MarkDeliveredAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        try
-        {
-            await _writer.WriteAsync((c, t) => OutboxCommands.MarkDelivered(c, t, ids, NowMs()), cancellationToken);
-        }
-        finally
-        {
-            Release(ids);
-        }
+        await _writer.WriteAsync((c, t) => OutboxCommands.MarkDelivered(c, t, ids, NowMs()), cancellationToken);
+        // On failure they stay leased, and the caller tries again.
+        await EndLeasesAfterCommitAsync(ids);
     }
 
     /// <summary>Gives up on a pending record after a permanent error; the reason must hold no personal data.</summary>
@@ -194,7 +187,7 @@ public sealed class SqliteOutbox : IAsyncDisposable
         }
         finally
         {
-            Release([id]);
+            await EndLeasesAfterCommitAsync([id]);
         }
     }
 
@@ -209,7 +202,8 @@ public sealed class SqliteOutbox : IAsyncDisposable
         }
         finally
         {
-            Release([id]); // committed, or failed and unchanged (due): either way no longer leased
+            // Committed or not, the record is due again (at once if the retry could not be recorded).
+            await EndLeasesAfterCommitAsync([id]);
         }
     }
 
@@ -324,7 +318,23 @@ public sealed class SqliteOutbox : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(ids);
         foreach (var id in ids)
         {
-            _inFlightUntil.TryRemove(id, out _);
+            _leases.Release(id);
+        }
+    }
+
+    // A lease ends only after its record's change is committed, and never while a read is under way: a scan that
+    // began before the commit still sees the record pending in its snapshot, and would hand it out again once the
+    // lease was gone (found by the drain benchmark: a record sent twice when marks ran beside reads).
+    private async Task EndLeasesAfterCommitAsync(IReadOnlyCollection<Guid> ids)
+    {
+        await _readLock.WaitAsync(CancellationToken.None);
+        try
+        {
+            Release(ids);
+        }
+        finally
+        {
+            _readLock.Release();
         }
     }
 

@@ -11,6 +11,10 @@ namespace EntryExit.Edge.Transport;
 public sealed partial class DeliveryPump
 {
     private const int FreshLaneCapacity = 1024;
+
+    // Acknowledged records not yet marked delivered are sent again after a crash; past this many the pump waits
+    // for the marks to catch up rather than widen that window.
+    private const int MaxUnmarked = 4096;
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
 
     private readonly IDeliveryQueue _queue;
@@ -21,6 +25,12 @@ public sealed partial class DeliveryPump
     private readonly TransportMetrics _metrics;
     private readonly FreshLane _fresh = new(FreshLaneCapacity);
     private readonly AsyncSignal _wake = new();
+    private readonly AsyncSignal _acknowledgedSignal = new();
+    private readonly Queue<QueuedMessage> _readAhead = new(); // leased to us, not yet sent; the pump loop's alone
+    private readonly RecentIds _delivered = new(4096); // marked delivered lately: a stale read-ahead copy is dropped
+    private readonly PubAckDeadlines _deadlines;
+    private readonly HashSet<Guid> _chosen = []; // this round's picks; the pump loop's alone
+    private volatile bool _markingFails;
     private readonly ConcurrentDictionary<Guid, byte> _inFlight = new();
     private readonly ConcurrentQueue<Guid> _acknowledged = new();
 
@@ -33,6 +43,7 @@ public sealed partial class DeliveryPump
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
+        _deadlines = new PubAckDeadlines(time, options.PubAckTimeout);
         _link.StateChanged += (_, _) => _wake.Set();
     }
 
@@ -56,6 +67,18 @@ public sealed partial class DeliveryPump
     /// <summary>Runs until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        // Marks run beside the publishes: a durable mark costs an fsync, and a pump that waited for it would let
+        // its window run dry (measured: the drain ran at two thirds of the transport's own rate).
+        var marking = MarkLoopAsync(cancellationToken);
+        var deadlines = _deadlines.RunAsync(cancellationToken);
+        // The loops wait on signals without timers (once per record adds up): a ticker makes time-driven work
+        // (retries coming due) happen, and the stop token wakes them to end.
+        var ticking = TickAsync(cancellationToken);
+        using var wakeOnStop = cancellationToken.Register(() =>
+        {
+            _wake.Set();
+            _acknowledgedSignal.Set();
+        });
         try
         {
             while (!cancellationToken.IsCancellationRequested)
@@ -69,6 +92,54 @@ public sealed partial class DeliveryPump
         {
             // Normal stop; anything unacknowledged stays in the outbox.
         }
+        finally
+        {
+            await Task.WhenAll(marking, deadlines, ticking);
+            await TryFlushAcknowledgedAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(IdlePoll, _time, cancellationToken);
+                _wake.Set();
+                _acknowledgedSignal.Set();
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task MarkLoopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await _acknowledgedSignal.WaitAsync();
+                var pumpWaits = _markingFails || _acknowledged.Count >= MaxUnmarked;
+                _markingFails = !await TryFlushAcknowledgedAsync(cancellationToken);
+                if (pumpWaits && !_markingFails)
+                {
+                    _wake.Set();
+                }
+
+                if (_markingFails)
+                {
+                    await Task.Delay(IdlePoll, _time, cancellationToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The final flush in RunAsync records what was acknowledged.
+        }
     }
 
     private async Task RunWhileConnectedAsync(int window, CancellationToken cancellationToken)
@@ -80,19 +151,20 @@ public sealed partial class DeliveryPump
             while (!cancellationToken.IsCancellationRequested && _link.State == LinkState.Connected)
             {
                 running.RemoveAll(t => t.IsCompleted);
-                if (!await TryFlushAcknowledgedAsync(cancellationToken))
+                if (_markingFails || _acknowledged.Count >= MaxUnmarked)
                 {
-                    await Task.Delay(IdlePoll, _time, cancellationToken);
+                    // The outbox cannot record deliveries (disk, lock) or lags far behind: send no more until it can.
+                    await _wake.WaitAsync();
                     continue;
                 }
 
                 // Refill as soon as a slot frees (measured: waiting for a chunk of free slots drained slower).
                 var free = slots.CurrentCount;
-                var batch = free == 0 ? [] : await NextBatchAsync(free, cancellationToken);
+                var batch = free == 0 ? [] : await NextBatchAsync(free, window, cancellationToken);
                 if (batch.Count == 0)
                 {
-                    // Window full or nothing due: a completion, an offer, a state change or the poll wakes us.
-                    await _wake.WaitAsync(IdlePoll, _time, cancellationToken);
+                    // Window full or nothing due: a completion, an offer, a state change or the ticker wakes us.
+                    await _wake.WaitAsync();
                     continue;
                 }
 
@@ -122,41 +194,37 @@ public sealed partial class DeliveryPump
         }
         finally
         {
-            // Publishes end by PUBACK, timeout or disconnect; then record what was acknowledged even when stopping.
+            // Publishes end by PUBACK, timeout or disconnect; what they acknowledged is marked by the mark loop.
+            HandBackReadAhead();
             await Task.WhenAll(running);
-            await TryFlushAcknowledgedAsync(CancellationToken.None);
+            _acknowledgedSignal.Set();
         }
     }
 
-    private async Task<List<QueuedMessage>> NextBatchAsync(int free, CancellationToken cancellationToken)
+    private async Task<List<QueuedMessage>> NextBatchAsync(int free, int window, CancellationToken cancellationToken)
     {
         // A quarter of each round (at least one slot) goes to fresh records, the rest to the oldest due.
-        var batch = _fresh.Take(Math.Max(1, free / 4), _inFlight.ContainsKey);
-        // A leasing queue never returns what is in flight, so reading `free` is enough; otherwise skip our own.
-        var backlog = await _queue.ReadDueAsync(_queue.LeasesReadMessages ? free : free + _inFlight.Count, cancellationToken);
-        var chosen = new HashSet<Guid>(batch.Select(m => m.RecordId));
-        List<Guid>? notTaken = null;
-        foreach (var message in backlog)
+        var batch = new List<QueuedMessage>(free);
+        _fresh.TakeInto(batch, Math.Max(1, free / 4), _inFlight.ContainsKey);
+        var chosen = _chosen;
+        chosen.Clear();
+        foreach (var message in batch)
         {
-            if (batch.Count < free && !_inFlight.ContainsKey(message.RecordId) && chosen.Add(message.RecordId))
-            {
-                batch.Add(message);
-            }
-            else if (!_inFlight.ContainsKey(message.RecordId) && !chosen.Contains(message.RecordId))
-            {
-                (notTaken ??= []).Add(message.RecordId);
-            }
+            chosen.Add(message.RecordId);
         }
 
-        if (notTaken is not null)
+        if (_queue.LeasesReadMessages)
         {
-            // Read but not taken this round (the fresh lane filled it): hand them back rather than strand them.
-            _queue.Release(notTaken);
+            await TakeBacklogAheadAsync(batch, chosen, free, window, cancellationToken);
+        }
+        else
+        {
+            await TakeBacklogAsync(batch, chosen, free, cancellationToken);
         }
 
         if (batch.Count < free)
         {
-            batch.AddRange(_fresh.Take(free - batch.Count, id => _inFlight.ContainsKey(id) || chosen.Contains(id)));
+            _fresh.TakeInto(batch, free, id => _inFlight.ContainsKey(id) || chosen.Contains(id));
         }
 
         _fresh.Settle(chosen);
@@ -166,6 +234,58 @@ public sealed partial class DeliveryPump
         }
 
         return batch;
+    }
+
+    // A leasing queue hands a record to nobody else until it is settled or released, so the pump reads a window's
+    // worth ahead (one query and one decrypt pass per many sends, not per freed slot) and keeps the rest here.
+    private async Task TakeBacklogAheadAsync(List<QueuedMessage> batch, HashSet<Guid> chosen, int free, int window, CancellationToken cancellationToken)
+    {
+        if (_readAhead.Count < free)
+        {
+            foreach (var message in await _queue.ReadDueAsync(Math.Max(free, window), cancellationToken))
+            {
+                _readAhead.Enqueue(message);
+            }
+        }
+
+        List<Guid>? handBack = null;
+        while (batch.Count < free && _readAhead.TryDequeue(out var message))
+        {
+            if (_inFlight.ContainsKey(message.RecordId) || _delivered.Contains(message.RecordId) || !chosen.Add(message.RecordId))
+            {
+                // Sent, or being sent, through the fresh lane: hand the lease back; if still pending it is read again.
+                (handBack ??= []).Add(message.RecordId);
+                continue;
+            }
+
+            batch.Add(message);
+        }
+
+        if (handBack is not null)
+        {
+            _queue.Release(handBack);
+        }
+    }
+
+    private async Task TakeBacklogAsync(List<QueuedMessage> batch, HashSet<Guid> chosen, int free, CancellationToken cancellationToken)
+    {
+        // A queue that does not lease returns what is in flight again: ask for that many more and skip our own.
+        foreach (var message in await _queue.ReadDueAsync(free + _inFlight.Count, cancellationToken))
+        {
+            if (batch.Count < free && !_inFlight.ContainsKey(message.RecordId) && chosen.Add(message.RecordId))
+            {
+                batch.Add(message);
+            }
+        }
+    }
+
+    private void HandBackReadAhead()
+    {
+        if (_readAhead.Count > 0)
+        {
+            _queue.Release(_readAhead.Select(m => m.RecordId).ToList());
+            _readAhead.Clear();
+        }
     }
 
     private async Task<bool> TryFlushAcknowledgedAsync(CancellationToken cancellationToken)
@@ -197,6 +317,7 @@ public sealed partial class DeliveryPump
         _fresh.Settle(ids);
         foreach (var id in ids)
         {
+            _delivered.Add(id);
             _inFlight.TryRemove(id, out _);
             TransportLog.Delivered(_logger, id);
         }

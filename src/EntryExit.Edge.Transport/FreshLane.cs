@@ -10,8 +10,7 @@ internal sealed class FreshLane(int capacity)
     private const int SettledMemory = 4096;
     private readonly Lock _gate = new();
     private readonly LinkedList<QueuedMessage> _lane = new();
-    private readonly HashSet<Guid> _settled = [];
-    private readonly Queue<Guid> _settledOrder = new();
+    private readonly RecentIds _settled = new(SettledMemory);
 
     public int Count
     {
@@ -45,8 +44,20 @@ internal sealed class FreshLane(int capacity)
     public List<QueuedMessage> Take(int max, Func<Guid, bool> busy)
     {
         var taken = new List<QueuedMessage>();
+        TakeInto(taken, max, busy);
+        return taken;
+    }
+
+    /// <summary>As <see cref="Take"/>, appending to <paramref name="taken"/> until it holds <paramref name="max"/> in all.</summary>
+    public void TakeInto(List<QueuedMessage> taken, int max, Func<Guid, bool> busy)
+    {
         lock (_gate)
         {
+            if (_lane.Count == 0)
+            {
+                return;
+            }
+
             var node = _lane.First;
             while (node is not null && taken.Count < max)
             {
@@ -60,8 +71,6 @@ internal sealed class FreshLane(int capacity)
                 node = next;
             }
         }
-
-        return taken;
     }
 
     /// <summary>Forgets records that were sent another way, and remembers them so a late offer is ignored.</summary>
@@ -74,12 +83,6 @@ internal sealed class FreshLane(int capacity)
                 if (!_settled.Add(id))
                 {
                     continue;
-                }
-
-                _settledOrder.Enqueue(id);
-                if (_settledOrder.Count > SettledMemory)
-                {
-                    _settled.Remove(_settledOrder.Dequeue());
                 }
 
                 for (var node = _lane.First; node is not null; node = node.Next)

@@ -19,6 +19,8 @@ internal static class MqttClientOptionsFactory
             .WithCleanStart(false)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(options.KeepAliveSeconds))
             .WithTimeout(options.ConnectTimeout)
+            // One write per packet: with fragmentation on, MQTTnet writes a publish's header and payload separately.
+            .WithoutPacketFragmentation()
             .WithWillTopic(topics.Status)
             .WithWillPayload(StatusMessages.Status(identity, "offline", now))
             .WithWillRetain(true)

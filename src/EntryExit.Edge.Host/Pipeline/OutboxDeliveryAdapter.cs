@@ -21,7 +21,7 @@ public sealed class OutboxDeliveryAdapter(SqliteOutbox outbox) : IDeliveryQueue
     }
 
     /// <inheritdoc/>
-    public bool LeasesReadMessages => true;
+    public bool LeasesReadMessages => outbox.LeasesReadRecords;
 
     /// <inheritdoc/>
     public void Release(IReadOnlyCollection<Guid> ids) => outbox.Release(ids);

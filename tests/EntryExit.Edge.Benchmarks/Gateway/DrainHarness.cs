@@ -5,8 +5,7 @@ namespace EntryExit.Edge.Benchmarks.Gateway;
 /// <summary>
 /// Backlog drain from the real SQLite outbox through the real gateway to a local Mosquitto, beside mosquitto_pub.
 /// Run: dotnet run -c Release --project tests/EntryExit.Edge.Benchmarks -- drain [records] [runs]
-/// Each run drains twice: as shipped (GatewayRunner, default outbox options), and with the outbox's in-flight lease
-/// set to zero (see docs/benchmarks.md, "MQTT drain", for why).
+/// Each run drains once, as shipped (GatewayRunner, default outbox options), between two mosquitto_pub runs.
 /// </summary>
 internal static class DrainHarness
 {
@@ -25,25 +24,20 @@ internal static class DrainHarness
         var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
 
         // JIT the gateway (MQTTnet, SQLite, the pump) once; mosquitto_pub is native code.
-        await DrainRun.RunAsync(0, WarmUpRecords, withMosquittoPub: false, TimeSpan.Zero, cancellationToken);
+        await DrainRun.RunAsync(0, WarmUpRecords, withMosquittoPub: false, cancellationToken);
 
         Console.WriteLine("Backlog drain: real SQLite outbox -> gateway -> local Mosquitto (window 64, broker receive maximum 100).");
-        Console.WriteLine("| run | outbox lease | records | payload B | delivered | gateway rec/s | mosquitto_pub rec/s | ratio | pending after | fill appends/s | load avg |");
-        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
-        var run = 0;
-        for (var repeat = 1; repeat <= runs; repeat++)
+        Console.WriteLine("| run | records | payload B | delivered | gateway rec/s | mosquitto_pub rec/s | ratio | pending after | fill appends/s | load avg |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        for (var run = 1; run <= runs; run++)
         {
-            foreach (var lease in (TimeSpan?[])[null, TimeSpan.Zero])
-            {
-                run++;
-                var r = await DrainRun.RunAsync(run, records, withMosquittoPub: true, lease, cancellationToken);
-                var gateway = r.Delivered / r.GatewaySeconds;
-                var pub = r.Records / r.PubSeconds;
-                var stalled = r.Delivered < r.Records ? $" (stalled after {r.GatewaySeconds:0.0} s)" : "";
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {run} | {(lease is null ? "default (5 min)" : "0")} | {r.Records} | {r.PayloadBytes} | {r.Delivered}{stalled} | {gateway:0} | {pub:0} | " +
-                    $"{(r.Delivered == r.Records ? (gateway / pub).ToString("0.00", CultureInfo.InvariantCulture) : "n/a")} | {r.PendingAfter} | {r.AppendsPerSecond:0} | {MachineInfo.LoadAverage()} |"));
-            }
+            var r = await DrainRun.RunAsync(run, records, withMosquittoPub: true, cancellationToken);
+            var gateway = r.Delivered / r.GatewaySeconds;
+            var pub = r.Records / r.PubSeconds;
+            var stalled = r.Delivered < r.Records ? $" (stalled after {r.GatewaySeconds:0.0} s)" : "";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {run} | {r.Records} | {r.PayloadBytes} | {r.Delivered}{stalled} | {gateway:0} | {pub:0} | " +
+                $"{(r.Delivered == r.Records ? (gateway / pub).ToString("0.00", CultureInfo.InvariantCulture) : "n/a")} | {r.PendingAfter} | {r.AppendsPerSecond:0} | {MachineInfo.LoadAverage()} |"));
         }
 
         Console.WriteLine(MachineInfo.Header());

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using EntryExit.Edge.Host.Cli;
 using EntryExit.Edge.Host.Hosting;
-using EntryExit.Edge.Storage;
 using EntryExit.Edge.Transport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,9 +14,7 @@ namespace EntryExit.Edge.Benchmarks.Gateway;
 /// delivered. <c>mosquitto_pub -q 1</c> sends the same payloads to the same broker just before and just after, and
 /// the two are averaged (the machine is shared and its load drifts). No subscriber in any run, so PUBACK "no
 /// matching subscribers" is accepted for this measurement only.
-/// With <c>lease</c> null the gateway runs exactly as <c>run</c> does (GatewayRunner). With a lease, the same host
-/// (GatewayHostFactory.Build) runs on an outbox opened with that <see cref="OutboxOptions.InFlightLease"/>: the
-/// workaround for the stall described in docs/benchmarks.md.
+/// The gateway runs exactly as <c>run</c> does (GatewayRunner, default outbox options).
 /// </summary>
 internal static class DrainRun
 {
@@ -25,7 +22,7 @@ internal static class DrainRun
 
     public sealed record Result(int Records, int PayloadBytes, double AppendsPerSecond, long Delivered, double GatewaySeconds, double PubSeconds, long PendingAfter);
 
-    public static async Task<Result> RunAsync(int run, int count, bool withMosquittoPub, TimeSpan? lease, CancellationToken cancellationToken)
+    public static async Task<Result> RunAsync(int run, int count, bool withMosquittoPub, CancellationToken cancellationToken)
     {
         using var workspace = BenchWorkspace.Create();
         await using var broker = LocalMosquitto.Configure(workspace.Directory.FullName, maxInflight: 100);
@@ -49,18 +46,11 @@ internal static class DrainRun
         };
         Action<ILoggingBuilder> logging = b => b.SetMinimumLevel(LogLevel.Warning)
             .AddFilter("EntryExit.Edge.Transport.MqttConnectionSupervisor", LogLevel.Error); // plaintext warning expected here
-        if (lease is null)
+        var exit = await GatewayRunner.RunAsync(settings, TimeProvider.System, CliIO.Console, cancellationToken,
+            new GatewayRunHooks { Readers = [], ConfigureLogging = logging, WhileRunning = drive });
+        if (exit != 0)
         {
-            var exit = await GatewayRunner.RunAsync(settings, TimeProvider.System, CliIO.Console, cancellationToken,
-                new GatewayRunHooks { Readers = [], ConfigureLogging = logging, WhileRunning = drive });
-            if (exit != 0)
-            {
-                throw new InvalidOperationException($"the gateway run ended with exit code {exit}");
-            }
-        }
-        else
-        {
-            await RunWithLeaseAsync(settings, lease.Value, logging, drive, cancellationToken);
+            throw new InvalidOperationException($"the gateway run ended with exit code {exit}");
         }
 
         var (delivered, seconds, pending) = outcome ?? throw new InvalidOperationException("the drain did not run");
@@ -71,21 +61,6 @@ internal static class DrainRun
         }
 
         return new Result(count, payloads[0].Length, appendRate, delivered, seconds, pubSeconds, pending);
-    }
-
-    // GatewayRunner's sequence (open outbox, build, start, drive, stop) with one outbox option changed.
-    private static async Task RunWithLeaseAsync(Host.Configuration.GatewaySettings settings, TimeSpan lease, Action<ILoggingBuilder> logging,
-        Func<GatewayParts, IHost, CancellationToken, Task<int>> drive, CancellationToken cancellationToken)
-    {
-        using var loggers = LoggerFactory.Create(logging);
-        var options = OutboxSettings.ToOptions(settings, Environment.GetEnvironmentVariable);
-        options.InFlightLease = lease;
-        await using var outbox = await SqliteOutbox.OpenAsync(options, TimeProvider.System, loggers.CreateLogger<SqliteOutbox>(), cancellationToken);
-        var parts = new GatewayParts(settings, outbox, [], TimeProvider.System);
-        using var host = GatewayHostFactory.Build(parts, logging);
-        await host.StartAsync(cancellationToken);
-        await drive(parts, host, cancellationToken);
-        await host.StopAsync(CancellationToken.None);
     }
 
     private static async Task<(long Delivered, double Seconds, long Pending)> DriveAsync(GatewayParts parts, IHost host, LocalMosquitto broker, SentCounter sent, CancellationToken cancellationToken)

@@ -19,6 +19,16 @@ internal sealed class LocalMosquitto : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>CPU time the broker process has used so far.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process?.Refresh();
+            return _process?.TotalProcessorTime ?? TimeSpan.Zero;
+        }
+    }
+
     public static string? Executable { get; } = new[] { "/usr/sbin/mosquitto", "/usr/local/sbin/mosquitto", "/usr/bin/mosquitto" }
         .Concat((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).Select(d => Path.Combine(d, "mosquitto")))
         .FirstOrDefault(File.Exists);

@@ -11,8 +11,9 @@ namespace EntryExit.Edge.Benchmarks.Gateway;
 
 /// <summary>
 /// Diagnostic for the drain: the gateway's own pump, supervisor and outbox adapter (as GatewayHostFactory wires them)
-/// with a counting queue between pump and adapter, to show how many outbox rows the pump reads per record it sends.
-/// Run: dotnet run -c Release --project tests/EntryExit.Edge.Benchmarks -- drain-reads [records]
+/// with a counting queue between pump and adapter, to show how many outbox rows the pump reads per record it sends and where the time goes; the same pump over an
+/// in-memory queue gives the transport's own rate.
+/// Run: dotnet run -c Release --project tests/EntryExit.Edge.Benchmarks -- drain-reads [records [mqttnet|memory|outbox ...]]
 /// </summary>
 internal static class ReadAmplificationHarness
 {
@@ -21,32 +22,49 @@ internal static class ReadAmplificationHarness
     public static async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var records = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
-        Console.WriteLine("| outbox lease | delivered | seconds | ReadDueAsync calls | rows asked | rows returned | rows returned per delivered |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
-        foreach (var lease in (TimeSpan[])[TimeSpan.FromMinutes(5), TimeSpan.Zero])
+        Console.WriteLine("| queue | delivered | seconds | rec/s | ReadDueAsync calls | rows returned per delivered | time in reads s | mark calls | ids per mark | time in marks s | gateway CPU s | broker CPU s | GCs gen0/1/2 | allocated KB per record |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
+        var variants = args.Length > 1 ? args[1..] : ["mqttnet", "memory", "outbox"];
+        foreach (var variant in variants)
         {
             using var workspace = BenchWorkspace.Create();
             await using var broker = LocalMosquitto.Configure(workspace.Directory.FullName, maxInflight: 100);
             var settings = workspace.Settings("reads.db", broker.Port, acceptNoMatchingSubscribers: true);
-            await BacklogFill.FillAsync(settings, 50, records, cancellationToken);
+            var (payloads, _) = await BacklogFill.FillAsync(settings, 50, records, cancellationToken);
             await broker.StartAsync(cancellationToken);
             var options = OutboxSettings.ToOptions(settings, Environment.GetEnvironmentVariable);
-            options.InFlightLease = lease;
             await using var outbox = await SqliteOutbox.OpenAsync(options, TimeProvider.System, NullLogger<SqliteOutbox>.Instance, cancellationToken);
-            var queue = new CountingQueue(new OutboxDeliveryAdapter(outbox));
+            var queue = new CountingQueue(variant switch { "memory" => new MemoryQueue(payloads), "mqttnet" => new MemoryQueue([]), _ => new OutboxDeliveryAdapter(outbox) });
             using var metrics = new TransportMetrics();
             var identity = new GatewayIdentity(settings.Gateway.Id, settings.Gateway.EntryCountry, settings.Gateway.PortCode, VersionInfo.Version);
             var link = new MqttConnectionSupervisor(settings.Mqtt, identity, TimeProvider.System, NullLogger<MqttConnectionSupervisor>.Instance, metrics);
-            var pump = new DeliveryPump(queue, link, settings.Mqtt, TimeProvider.System, NullLogger<DeliveryPump>.Instance, metrics);
+            using var logs = LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(Environment.GetEnvironmentVariable("DRAIN_LOG") is null ? LogLevel.None : LogLevel.Debug));
+            var pump = new DeliveryPump(queue, link, settings.Mqtt, TimeProvider.System, logs.CreateLogger<DeliveryPump>(), metrics);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var running = Task.WhenAll(link.RunAsync(stop.Token), pump.RunAsync(stop.Token));
             await link.WaitUntilConnectedAsync(cancellationToken);
+            var selfCpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var brokerCpu = broker.ProcessorTime;
+            int[] gcs = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+            var allocated = GC.GetTotalAllocatedBytes(precise: false);
+            string Cpu() => string.Create(CultureInfo.InvariantCulture,
+                $" {(Process.GetCurrentProcess().TotalProcessorTime - selfCpu).TotalSeconds:0.00} | {(broker.ProcessorTime - brokerCpu).TotalSeconds:0.00} | " +
+                $"{GC.CollectionCount(0) - gcs[0]}/{GC.CollectionCount(1) - gcs[1]}/{GC.CollectionCount(2) - gcs[2]} | {(GC.GetTotalAllocatedBytes(precise: false) - allocated) / 1024.0 / records:0.0} |");
+            if (variant == "mqttnet")
+            {
+                var raw = await RawPublishAsync(link, payloads, settings.Mqtt.InFlightWindow, cancellationToken);
+                await stop.CancelAsync();
+                await running;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| MQTTnet alone, {settings.Mqtt.InFlightWindow} publishers | {records} | {raw:0.00} | {records / raw:0} | | | | | | |") + Cpu());
+                continue;
+            }
+
             var clock = Stopwatch.StartNew();
             var lastCount = 0L;
             var lastProgress = clock.Elapsed;
             while (queue.Marked < records && clock.Elapsed - lastProgress < Stall)
             {
-                await Task.Delay(50, cancellationToken);
+                await Task.Delay(20, cancellationToken);
                 if (queue.Marked != lastCount)
                 {
                     lastCount = queue.Marked;
@@ -58,9 +76,31 @@ internal static class ReadAmplificationHarness
             await stop.CancelAsync();
             await running;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {lease.TotalMinutes:0} min | {queue.Marked} | {seconds:0.0} | {queue.Reads} | {queue.RowsAsked} | {queue.RowsReturned} | {(double)queue.RowsReturned / Math.Max(1, queue.Marked):0.00} |"));
+                $"| {variant} | {queue.Marked} | {seconds:0.00} | {queue.Marked / seconds:0} | {queue.Reads} | {(double)queue.RowsReturned / Math.Max(1, queue.Marked):0.00} | " +
+                $"{queue.ReadTime.TotalSeconds:0.00} | {queue.Marks} | {(double)queue.Marked / Math.Max(1, queue.Marks):0.0} | {queue.MarkTime.TotalSeconds:0.00} |") + Cpu());
         }
 
         Console.WriteLine(MachineInfo.Header());
+    }
+
+    // The same messages as the pump builds, published by `window` concurrent loops straight on the link's client:
+    // the ceiling MQTTnet itself sets on this machine.
+    private static async Task<double> RawPublishAsync(MqttConnectionSupervisor link, List<byte[]> payloads, int window, CancellationToken cancellationToken)
+    {
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, window).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < payloads.Count)
+            {
+                var message = new MQTTnet.MqttApplicationMessageBuilder().WithTopic(link.Topics.Entries).WithPayload(payloads[i])
+                    .WithQualityOfServiceLevel(MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce).WithContentType("application/json")
+                    .WithUserProperty("record-id", System.Text.Encoding.UTF8.GetBytes(Guid.NewGuid().ToString("D")))
+                    .WithUserProperty("schema", "entry-record/v1"u8.ToArray()).Build();
+                await link.PublishAsync(message, cancellationToken);
+            }
+        }, cancellationToken)));
+        return clock.Elapsed.TotalSeconds;
     }
 }

@@ -3,15 +3,31 @@ using EntryExit.Edge.Transport;
 
 namespace EntryExit.Edge.Transport.Tests.Fixtures;
 
-/// <summary>The outbox contract in memory: oldest first, due-time aware, records every call.</summary>
-internal sealed class InMemoryDeliveryQueue(TimeProvider time) : IDeliveryQueue
+/// <summary>
+/// The outbox contract in memory: oldest first, due-time aware, records every call. With <paramref name="leasing"/>
+/// it leases what it hands out, as the SQLite outbox does: not handed out again until settled or released.
+/// </summary>
+internal sealed class InMemoryDeliveryQueue(TimeProvider time, bool leasing = false) : IDeliveryQueue
 {
     private readonly Lock _gate = new();
+    private readonly HashSet<Guid> _leased = [];
     private readonly List<Entry> _entries = [];
     private readonly Dictionary<Guid, Entry> _byId = [];
     private int _firstOpen;
 
     public int MarkDeliveredCalls { get; private set; }
+
+    public int ReadDueCalls { get; private set; }
+
+    public bool LeasesReadMessages => leasing;
+
+    public void Release(IReadOnlyCollection<Guid> ids)
+    {
+        lock (_gate)
+        {
+            _leased.ExceptWith(ids);
+        }
+    }
 
     public Guid Add(string json = "{\"schemaVersion\":1}")
     {
@@ -58,6 +74,7 @@ internal sealed class InMemoryDeliveryQueue(TimeProvider time) : IDeliveryQueue
         var now = time.GetUtcNow();
         lock (_gate)
         {
+            ReadDueCalls++;
             // Entries are kept in sequence order; skip the settled prefix so a large backlog stays cheap to read.
             while (_firstOpen < _entries.Count && (_entries[_firstOpen].Delivered || _entries[_firstOpen].DeadLetter is not null))
             {
@@ -68,10 +85,15 @@ internal sealed class InMemoryDeliveryQueue(TimeProvider time) : IDeliveryQueue
             for (var i = _firstOpen; i < _entries.Count && due.Count < max; i++)
             {
                 var e = _entries[i];
-                if (!e.Delivered && e.DeadLetter is null && e.NotBefore <= now)
+                if (!e.Delivered && e.DeadLetter is null && e.NotBefore <= now && !(leasing && _leased.Contains(e.Message.RecordId)))
                 {
                     due.Add(e.Message);
                 }
+            }
+
+            if (leasing)
+            {
+                _leased.UnionWith(due.Select(m => m.RecordId));
             }
 
             return Task.FromResult<IReadOnlyList<QueuedMessage>>(due);
@@ -86,6 +108,7 @@ internal sealed class InMemoryDeliveryQueue(TimeProvider time) : IDeliveryQueue
             foreach (var id in ids)
             {
                 Find(id).Delivered = true;
+                _leased.Remove(id);
             }
         }
 
@@ -97,6 +120,7 @@ internal sealed class InMemoryDeliveryQueue(TimeProvider time) : IDeliveryQueue
         lock (_gate)
         {
             Find(id).DeadLetter = reason;
+            _leased.Remove(id);
         }
 
         return Task.CompletedTask;
@@ -110,6 +134,7 @@ internal sealed class InMemoryDeliveryQueue(TimeProvider time) : IDeliveryQueue
             entry.Errors.Add(error);
             entry.NotBefore = notBefore;
             entry.Message = entry.Message with { Attempts = entry.Message.Attempts + 1 };
+            _leased.Remove(id);
         }
 
         return Task.CompletedTask;
