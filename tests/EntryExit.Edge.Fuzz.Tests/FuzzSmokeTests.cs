@@ -7,7 +7,17 @@ namespace EntryExit.Edge.Fuzz.Tests;
 /// </summary>
 public sealed class FuzzSmokeTests
 {
-    public static TheoryData<string> TargetNames => [.. Targets.Create().Select(t => t.Name)];
+    public static TheoryData<string> TargetNames()
+    {
+        var targets = Targets.Create();
+        var names = new TheoryData<string>(targets.Select(t => t.Name));
+        foreach (var t in targets.OfType<IDisposable>())
+        {
+            t.Dispose();
+        }
+
+        return names;
+    }
 
     [Theory]
     [MemberData(nameof(TargetNames))]

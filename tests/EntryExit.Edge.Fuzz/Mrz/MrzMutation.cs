@@ -100,8 +100,8 @@ public readonly record struct MrzMutation(MrzMutation.Edit Kind, int Where, int 
             case Edit.Repeat:
             {
                 // Around and far beyond the engine's 512-character limit.
-                var builder = new StringBuilder(text.Length * Math.Min(Size, 200));
-                for (var i = 0; i < Math.Min(Size, 200); i++)
+                var builder = new StringBuilder();
+                for (var i = 0; i < Math.Min(Size, 200) && builder.Length < 8192; i++)
                 {
                     builder.Append(text).Append('\n');
                 }

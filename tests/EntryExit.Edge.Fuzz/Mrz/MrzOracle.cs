@@ -96,7 +96,7 @@ public static partial class MrzOracle
                 Digit(l2, 8, 14, "expiry");
                 Composite(l1[5..30] + l2[0..7] + l2[8..15] + l2[18..29], l2[29]);
                 Dates(r, l2[0..6], l2[8..14]);
-                Property.Holds(r.Nationality == l2[15..18].TrimEnd('<'), "nationality is not the input's");
+                Property.Holds(r.Nationality == Code(l2[15..18]), "nationality is not the input's");
                 break;
             case MrzFormat.TD2:
                 VerifyNumber(l2, 0, 28, 35, r);
@@ -129,9 +129,9 @@ public static partial class MrzOracle
         }
 
         Property.Holds(r.DocumentCode == l1[0..2].TrimEnd('<'), "document code is not the input's");
-        // Trailing fillers go ("D<<" is "D"); a malformed code with a leading filler ("<XX") is kept as read, with an
-        // MRZ_UNKNOWN_ISSUING_STATE warning (unknown codes warn, they do not invalidate).
-        Property.Holds(r.IssuingState == l1[2..5].TrimEnd('<'), "issuing state is not the input's");
+        // Trailing fillers go ("D<<" is "D", "<<<" is null); a malformed code with a leading filler ("<XX") is kept as
+        // read. Both come with MRZ_UNKNOWN_ISSUING_STATE: unknown codes warn, they do not invalidate.
+        Property.Holds(r.IssuingState == Code(l1[2..5]), "issuing state is not the input's");
     }
 
     /// <summary>TD1/TD2 document number: its check digit, or a filler there and the rest of the number with its
@@ -160,6 +160,9 @@ public static partial class MrzOracle
             "valid, but the overflowed document number's check digit does not verify");
         Property.Holds(r.DocumentNumber == number.Replace("<", string.Empty, StringComparison.Ordinal), "overflowed document number is not the input's");
     }
+
+    /// <summary>A country code as the engine reports it: trailing fillers removed, null when nothing is left.</summary>
+    private static string? Code(string field) => field.TrimEnd('<') is { Length: > 0 } code ? code : null;
 
     private static void Digit(string line, int start, int checkAt, string field)
     {
