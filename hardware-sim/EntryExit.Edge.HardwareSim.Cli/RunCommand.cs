@@ -19,18 +19,23 @@ internal static class RunCommand
         var linkDir = new Option<DirectoryInfo?>("--link-dir") { Description = "Where the readers' stable device symlinks go (default: a new temp directory)." };
         var timeScale = new Option<double?>("--time-scale") { Description = "Simulated seconds per real second (overrides the scenario)." };
         var startDelay = new Option<int>("--start-delay") { Description = "Seconds to wait after printing the device paths, to point the gateway at them.", DefaultValueFactory = _ => 10 };
+        var startOnInput = new Option<bool>("--start-on-input")
+        {
+            Description = "Instead of --start-delay, start when a line arrives on standard input (a script starts the gateway, waits until its readers are connected, then sends Enter).",
+        };
         var truth = new Option<FileInfo?>("--ground-truth") { Description = "Write each traveller's expected outcome (JSON lines) here." };
         var command = new Command("run", "Create the virtual readers, print their paths, then play the scenario's booth day.")
         {
-            scenario, fifos, linkDir, timeScale, startDelay, truth,
+            scenario, fifos, linkDir, timeScale, startDelay, startOnInput, truth,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(scenario)!, parse.GetValue(fifos) ?? [], parse.GetValue(linkDir), parse.GetValue(timeScale), parse.GetValue(startDelay), parse.GetValue(truth), cancellationToken));
+            parse.GetValue(scenario)!, parse.GetValue(fifos) ?? [], parse.GetValue(linkDir), parse.GetValue(timeScale),
+            parse.GetValue(startOnInput) ? null : parse.GetValue(startDelay), parse.GetValue(truth), cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        FileInfo scenarioFile, string[] fifos, DirectoryInfo? linkDir, double? timeScale, int startDelay, FileInfo? truth, CancellationToken cancellationToken)
+        FileInfo scenarioFile, string[] fifos, DirectoryInfo? linkDir, double? timeScale, int? startDelay, FileInfo? truth, CancellationToken cancellationToken)
     {
         Scenario scenario;
         Dictionary<string, string> fifoPaths;
@@ -80,8 +85,18 @@ internal static class RunCommand
                 await GroundTruth.WriteAsync(truth.FullName, player.Travellers, cancellationToken);
             }
 
-            Console.WriteLine($"{scenario.Name}: {player.Travellers.Count} travellers over {scenario.DurationMinutes} min at x{scenario.TimeScale}; starting in {startDelay} s.");
-            await Task.Delay(TimeSpan.FromSeconds(startDelay), cancellationToken);
+            var start = startDelay is { } delay ? $"starting in {delay} s." : "press Enter to start.";
+            Console.WriteLine($"{scenario.Name}: {player.Travellers.Count} travellers over {scenario.DurationMinutes} min at x{scenario.TimeScale}; {start}");
+            if (startDelay is { } seconds)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(seconds), cancellationToken);
+            }
+            else if (await Console.In.ReadLineAsync(cancellationToken) is null)
+            {
+                Console.WriteLine("Standard input closed before the start; nothing played.");
+                return 1;
+            }
+
             player.TravellerScanned += (_, t) => Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture, $"{t.ArrivesAfter:hh\\:mm\\:ss} lane {t.Lane} #{t.Sequence} {t.Kind} scans={t.Scans.Count} declared={t.OfficerDeclaration ?? "-"} expected={t.Expected}"));
             await player.PlayAsync(sinks, presence: null, cancellationToken);

@@ -14,6 +14,22 @@ internal sealed class AsyncSignal
         }
     }
 
+    /// <summary>
+    /// Waits for a Set (or one that came since the last wait), with no timer and no token: cheap enough to await once
+    /// per record. The owner makes sure a Set comes (a ticker, a registration on its stop token).
+    /// </summary>
+    public async Task WaitAsync()
+    {
+        Task signalled;
+        lock (_gate)
+        {
+            signalled = _pending.Task;
+        }
+
+        await signalled;
+        Reset();
+    }
+
     /// <summary>Waits for a Set (or one that came since the last wait), at most <paramref name="timeout"/>.</summary>
     public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -32,6 +48,11 @@ internal sealed class AsyncSignal
             // Polling is the fallback: retries become due with time, not with a signal.
         }
 
+        Reset();
+    }
+
+    private void Reset()
+    {
         lock (_gate)
         {
             if (_pending.Task.IsCompleted)

@@ -15,7 +15,6 @@ public sealed partial class DeliveryPump
 
     private async Task PublishOneAsync(QueuedMessage message, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
-        await Task.Yield();
         var settled = false;
         try
         {
@@ -47,26 +46,27 @@ public sealed partial class DeliveryPump
     {
         var started = _time.GetTimestamp();
         MqttClientPublishResult result;
-        using (var ackTimeout = new CancellationTokenSource(_options.PubAckTimeout, _time))
-        using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ackTimeout.Token))
+        var deadline = _deadlines.Start(); // cancelled at PubAckTimeout, or when the pump stops
+        try
         {
-            try
-            {
-                result = await _link.PublishAsync(BuildMessage(message), linked.Token);
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or MqttCommunicationTimedOutException && !cancellationToken.IsCancellationRequested)
-            {
-                // MQTTnet reports our own PUBACK deadline as MqttCommunicationTimedOutException.
-                await RetryAsync(message, "puback-timeout", backOff: true, cancellationToken);
-                return false;
-            }
-            catch (MqttCommunicationException ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                // Link fault (not connected, dropped mid-publish): the record is not to blame. Record the error,
-                // keep it due at once, and let the pump wait for the supervisor instead of spinning.
-                await RetryAsync(message, "link-" + ex.GetType().Name, backOff: false, cancellationToken);
-                return false;
-            }
+            result = await _link.PublishAsync(BuildMessage(message), deadline.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or MqttCommunicationTimedOutException && !cancellationToken.IsCancellationRequested)
+        {
+            // MQTTnet reports our own PUBACK deadline as MqttCommunicationTimedOutException.
+            await RetryAsync(message, "puback-timeout", backOff: true, cancellationToken);
+            return false;
+        }
+        catch (MqttCommunicationException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Link fault (not connected, dropped mid-publish): the record is not to blame. Record the error,
+            // keep it due at once, and let the pump wait for the supervisor instead of spinning.
+            await RetryAsync(message, "link-" + ex.GetType().Name, backOff: false, cancellationToken);
+            return false;
+        }
+        finally
+        {
+            _deadlines.End(deadline);
         }
 
         switch (PublishOutcomes.Classify(result.ReasonCode, _options.AcceptNoMatchingSubscribers))
@@ -113,10 +113,17 @@ public sealed partial class DeliveryPump
         {
             builder = builder
                 .WithContentType("application/json")
-                .WithUserProperty("record-id", Encoding.UTF8.GetBytes(message.RecordId.ToString("D")))
+                .WithUserProperty("record-id", RecordIdUtf8(message.RecordId))
                 .WithUserProperty("schema", SchemaNameUtf8);
         }
 
         return builder.Build();
+    }
+
+    private static byte[] RecordIdUtf8(Guid id)
+    {
+        var utf8 = new byte[36];
+        id.TryFormat(utf8, out _, "D");
+        return utf8;
     }
 }

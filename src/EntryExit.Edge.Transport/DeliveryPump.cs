@@ -28,6 +28,8 @@ public sealed partial class DeliveryPump
     private readonly AsyncSignal _acknowledgedSignal = new();
     private readonly Queue<QueuedMessage> _readAhead = new(); // leased to us, not yet sent; the pump loop's alone
     private readonly RecentIds _delivered = new(4096); // marked delivered lately: a stale read-ahead copy is dropped
+    private readonly PubAckDeadlines _deadlines;
+    private readonly HashSet<Guid> _chosen = []; // this round's picks; the pump loop's alone
     private volatile bool _markingFails;
     private readonly ConcurrentDictionary<Guid, byte> _inFlight = new();
     private readonly ConcurrentQueue<Guid> _acknowledged = new();
@@ -41,6 +43,7 @@ public sealed partial class DeliveryPump
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
+        _deadlines = new PubAckDeadlines(time, options.PubAckTimeout);
         _link.StateChanged += (_, _) => _wake.Set();
     }
 
@@ -67,6 +70,15 @@ public sealed partial class DeliveryPump
         // Marks run beside the publishes: a durable mark costs an fsync, and a pump that waited for it would let
         // its window run dry (measured: the drain ran at two thirds of the transport's own rate).
         var marking = MarkLoopAsync(cancellationToken);
+        var deadlines = _deadlines.RunAsync(cancellationToken);
+        // The loops wait on signals without timers (once per record adds up): a ticker makes time-driven work
+        // (retries coming due) happen, and the stop token wakes them to end.
+        var ticking = TickAsync(cancellationToken);
+        using var wakeOnStop = cancellationToken.Register(() =>
+        {
+            _wake.Set();
+            _acknowledgedSignal.Set();
+        });
         try
         {
             while (!cancellationToken.IsCancellationRequested)
@@ -82,8 +94,25 @@ public sealed partial class DeliveryPump
         }
         finally
         {
-            await marking;
+            await Task.WhenAll(marking, deadlines, ticking);
             await TryFlushAcknowledgedAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(IdlePoll, _time, cancellationToken);
+                _wake.Set();
+                _acknowledgedSignal.Set();
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping.
         }
     }
 
@@ -93,7 +122,7 @@ public sealed partial class DeliveryPump
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                await _acknowledgedSignal.WaitAsync(IdlePoll, _time, cancellationToken);
+                await _acknowledgedSignal.WaitAsync();
                 var pumpWaits = _markingFails || _acknowledged.Count >= MaxUnmarked;
                 _markingFails = !await TryFlushAcknowledgedAsync(cancellationToken);
                 if (pumpWaits && !_markingFails)
@@ -125,7 +154,7 @@ public sealed partial class DeliveryPump
                 if (_markingFails || _acknowledged.Count >= MaxUnmarked)
                 {
                     // The outbox cannot record deliveries (disk, lock) or lags far behind: send no more until it can.
-                    await _wake.WaitAsync(IdlePoll, _time, cancellationToken);
+                    await _wake.WaitAsync();
                     continue;
                 }
 
@@ -134,8 +163,8 @@ public sealed partial class DeliveryPump
                 var batch = free == 0 ? [] : await NextBatchAsync(free, window, cancellationToken);
                 if (batch.Count == 0)
                 {
-                    // Window full or nothing due: a completion, an offer, a state change or the poll wakes us.
-                    await _wake.WaitAsync(IdlePoll, _time, cancellationToken);
+                    // Window full or nothing due: a completion, an offer, a state change or the ticker wakes us.
+                    await _wake.WaitAsync();
                     continue;
                 }
 
@@ -175,8 +204,15 @@ public sealed partial class DeliveryPump
     private async Task<List<QueuedMessage>> NextBatchAsync(int free, int window, CancellationToken cancellationToken)
     {
         // A quarter of each round (at least one slot) goes to fresh records, the rest to the oldest due.
-        var batch = _fresh.Take(Math.Max(1, free / 4), _inFlight.ContainsKey);
-        var chosen = new HashSet<Guid>(batch.Select(m => m.RecordId));
+        var batch = new List<QueuedMessage>(free);
+        _fresh.TakeInto(batch, Math.Max(1, free / 4), _inFlight.ContainsKey);
+        var chosen = _chosen;
+        chosen.Clear();
+        foreach (var message in batch)
+        {
+            chosen.Add(message.RecordId);
+        }
+
         if (_queue.LeasesReadMessages)
         {
             await TakeBacklogAheadAsync(batch, chosen, free, window, cancellationToken);
@@ -188,7 +224,7 @@ public sealed partial class DeliveryPump
 
         if (batch.Count < free)
         {
-            batch.AddRange(_fresh.Take(free - batch.Count, id => _inFlight.ContainsKey(id) || chosen.Contains(id)));
+            _fresh.TakeInto(batch, free, id => _inFlight.ContainsKey(id) || chosen.Contains(id));
         }
 
         _fresh.Settle(chosen);

@@ -44,8 +44,20 @@ internal sealed class FreshLane(int capacity)
     public List<QueuedMessage> Take(int max, Func<Guid, bool> busy)
     {
         var taken = new List<QueuedMessage>();
+        TakeInto(taken, max, busy);
+        return taken;
+    }
+
+    /// <summary>As <see cref="Take"/>, appending to <paramref name="taken"/> until it holds <paramref name="max"/> in all.</summary>
+    public void TakeInto(List<QueuedMessage> taken, int max, Func<Guid, bool> busy)
+    {
         lock (_gate)
         {
+            if (_lane.Count == 0)
+            {
+                return;
+            }
+
             var node = _lane.First;
             while (node is not null && taken.Count < max)
             {
@@ -59,8 +71,6 @@ internal sealed class FreshLane(int capacity)
                 node = next;
             }
         }
-
-        return taken;
     }
 
     /// <summary>Forgets records that were sent another way, and remembers them so a late offer is ignored.</summary>

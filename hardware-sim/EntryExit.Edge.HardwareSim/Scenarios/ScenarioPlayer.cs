@@ -39,18 +39,18 @@ public sealed class ScenarioPlayer
     {
         ArgumentNullException.ThrowIfNull(sinks);
         var random = new Random(_scenario.Seed);
-        var steps = new List<(TimeSpan At, int Order, Action Act)>();
+        var steps = new List<Step>();
         var order = 0;
         foreach (var t in Travellers)
         {
             var sink = sinks[t.Lane];
-            steps.Add((t.ArrivesAfter, order++, () => presence?.Invoke(t.Lane, true)));
+            steps.Add(new(t.ArrivesAfter, order++, null, () => presence?.Invoke(t.Lane, true)));
             var at = t.ArrivesAfter + TrafficGenerator.ScanSpacing;
             for (var i = 0; i < t.Scans.Count; i++, at += TrafficGenerator.ScanSpacing)
             {
                 var scan = t.Scans[i];
                 var last = i == t.Scans.Count - 1;
-                steps.Add((at, order++, () =>
+                steps.Add(new(at, order++, t.Lane, () =>
                 {
                     sink.SendDocument(scan);
                     if (last)
@@ -62,10 +62,10 @@ public sealed class ScenarioPlayer
 
             if (t.OfficerDeclaration is { } status)
             {
-                steps.Add((at, order++, () => sink.SendDocument([$"#DECLARE {status}"])));
+                steps.Add(new(at, order++, t.Lane, () => sink.SendDocument([$"#DECLARE {status}"])));
             }
 
-            steps.Add((t.ArrivesAfter + t.Dwell, order++, () => presence?.Invoke(t.Lane, false)));
+            steps.Add(new(t.ArrivesAfter + t.Dwell, order++, null, () => presence?.Invoke(t.Lane, false)));
         }
 
         foreach (var fault in _scenario.Faults)
@@ -74,26 +74,62 @@ public sealed class ScenarioPlayer
             var at = TimeSpan.FromSeconds(fault.AtSeconds);
             if (fault.Kind == FaultKind.Noise)
             {
-                steps.Add((at, order++, () => sink.SendNoise(fault.Bytes, random)));
+                steps.Add(new(at, order++, fault.Lane, () => sink.SendNoise(fault.Bytes, random)));
             }
             else
             {
-                steps.Add((at, order++, sink.Unplug));
-                steps.Add((at + TimeSpan.FromSeconds(fault.DurationSeconds), order++, sink.Replug));
+                steps.Add(new(at, order++, null, sink.Unplug));
+                steps.Add(new(at + TimeSpan.FromSeconds(fault.DurationSeconds), order++, null, sink.Replug));
             }
         }
 
-        var start = _timeProvider.GetTimestamp();
-        foreach (var (at, _, act) in steps.OrderBy(s => s.At).ThenBy(s => s.Order))
+        await PlayStepsAsync(steps, cancellationToken);
+    }
+
+    // Steps run at their scaled time, in order. A send on a lane that needs silence between sends waits until that
+    // much real time has passed since the lane's previous send: measured when the send happens, so a late step can
+    // only lengthen the silence, never shorten it. Other lanes do not wait for it.
+    private async Task PlayStepsAsync(List<Step> steps, CancellationToken cancellationToken)
+    {
+        var silence = _scenario.Lanes.ToDictionary(l => l.Lane, l => l.EffectiveMinimumSilence(), StringComparer.Ordinal);
+        var lastSend = new Dictionary<string, long>(StringComparer.Ordinal);
+        var queue = new PriorityQueue<Step, (TimeSpan Due, int Order)>();
+        foreach (var step in steps)
         {
-            var due = TimeSpan.FromTicks((long)(at.Ticks / Math.Max(_scenario.TimeScale, 1e-6)));
-            var wait = due - _timeProvider.GetElapsedTime(start);
+            queue.Enqueue(step, (Scaled(step.At), step.Order));
+        }
+
+        var start = _timeProvider.GetTimestamp();
+        while (queue.TryDequeue(out var step, out var key))
+        {
+            var wait = key.Due - _timeProvider.GetElapsedTime(start);
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait, _timeProvider, cancellationToken);
             }
 
-            act();
+            if (step.SendLane is { } lane && silence.GetValueOrDefault(lane) is var quiet && quiet > TimeSpan.Zero
+                && lastSend.TryGetValue(lane, out var previous) && _timeProvider.GetElapsedTime(previous) < quiet)
+            {
+                // Every send of this lane that comes too soon gets the same due time, so they keep their order.
+                queue.Enqueue(step, (_timeProvider.GetElapsedTime(start, previous) + quiet, key.Order));
+                continue;
+            }
+
+            step.Act();
+            if (step.SendLane is { } sent)
+            {
+                lastSend[sent] = _timeProvider.GetTimestamp();
+            }
         }
     }
+
+    private TimeSpan Scaled(TimeSpan at) => TimeSpan.FromTicks((long)(at.Ticks / Math.Max(_scenario.TimeScale, 1e-6)));
+
+    /// <summary>One thing the player does at a simulated time.</summary>
+    /// <param name="At">Simulated time from the start of the day.</param>
+    /// <param name="Order">Tie-break: the order the steps were planned in.</param>
+    /// <param name="SendLane">The lane whose reader sends something (null for presence and plugging).</param>
+    /// <param name="Act">What to do.</param>
+    private sealed record Step(TimeSpan At, int Order, string? SendLane, Action Act);
 }

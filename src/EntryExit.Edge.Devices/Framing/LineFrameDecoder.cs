@@ -44,6 +44,9 @@ public sealed class LineFrameDecoder : IFrameDecoder
             return;
         }
 
+        // The silence before this chunk is what the idle gap measures: a poll that came late (a busy timer) must not
+        // glue this chunk onto the document before it.
+        Poll(frames);
         _lastByteTimestamp = _timeProvider.GetTimestamp();
         foreach (var b in chunk)
         {

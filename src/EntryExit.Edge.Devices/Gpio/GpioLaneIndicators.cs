@@ -28,9 +28,19 @@ public sealed class GpioLaneIndicators : ILaneIndicators, IDisposable
         _controller = controller;
         (_green, _amber, _red, _buzzer) = (pins.GreenPin, pins.AmberPin, pins.RedPin, pins.BuzzerPin);
         _beep = TimeSpan.FromMilliseconds(pins.BuzzerMilliseconds);
-        foreach (var pin in Pins())
+        var opened = new List<int>();
+        try
         {
-            _controller.OpenPin(pin, PinMode.Output, PinValue.Low);
+            foreach (var pin in Pins())
+            {
+                _controller.OpenPin(pin, PinMode.Output, PinValue.Low);
+                opened.Add(pin);
+            }
+        }
+        catch
+        {
+            opened.ForEach(_controller.ClosePin); // a pin that cannot be opened must not leave the others open
+            throw;
         }
 
         if (_buzzer is { } buzzer)

@@ -20,25 +20,33 @@ public sealed class GpioOfficerInput : IDisposable
         ArgumentNullException.ThrowIfNull(pins);
         Lane = lane;
         _controller = controller;
-        foreach (var (token, pin) in pins)
+        try
         {
-            if (!OfficerStatusTokens.All.Contains(token))
+            foreach (var (token, pin) in pins)
             {
-                throw new ArgumentException($"Unknown officer status \"{token}\" in the pin map; use one of: {string.Join(", ", OfficerStatusTokens.All)}.", nameof(pins));
-            }
-
-            controller.OpenPin(pin, PinMode.InputPullUp);
-            var debouncer = new Debouncer(debounce, timeProvider, initial: false);
-            debouncer.StableChanged += (_, pressed) =>
-            {
-                if (pressed)
+                if (!OfficerStatusTokens.All.Contains(token))
                 {
-                    Declared?.Invoke(this, token);
+                    throw new ArgumentException($"Unknown officer status \"{token}\" in the pin map; use one of: {string.Join(", ", OfficerStatusTokens.All)}.", nameof(pins));
                 }
-            };
-            PinChangeEventHandler handler = (_, e) => debouncer.OnRaw(e.ChangeType == PinEventTypes.Falling);
-            controller.RegisterCallbackForPinValueChangedEvent(pin, PinEventTypes.Rising | PinEventTypes.Falling, handler);
-            _buttons.Add((pin, handler, debouncer));
+
+                controller.OpenPin(pin, PinMode.InputPullUp);
+                var debouncer = new Debouncer(debounce, timeProvider, initial: false);
+                debouncer.StableChanged += (_, pressed) =>
+                {
+                    if (pressed)
+                    {
+                        Declared?.Invoke(this, token);
+                    }
+                };
+                PinChangeEventHandler handler = (_, e) => debouncer.OnRaw(e.ChangeType == PinEventTypes.Falling);
+                controller.RegisterCallbackForPinValueChangedEvent(pin, PinEventTypes.Rising | PinEventTypes.Falling, handler);
+                _buttons.Add((pin, handler, debouncer));
+            }
+        }
+        catch
+        {
+            Dispose(); // the buttons opened so far
+            throw;
         }
     }
 

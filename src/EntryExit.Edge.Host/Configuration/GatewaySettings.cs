@@ -20,6 +20,9 @@ public sealed class GatewaySettings
     /// <summary>Section <c>Booth</c>.</summary>
     public BoothSection Booth { get; set; } = new();
 
+    /// <summary>Section <c>Gpio</c>: booth sensors, lights and officer buttons (optional).</summary>
+    public GpioSection Gpio { get; set; } = new();
+
     /// <summary>Section <c>Readers</c>.</summary>
     public List<ReaderSection> Readers { get; set; } = [];
 }

@@ -20,12 +20,14 @@ public static class GatewaySettingsLoader
             Mqtt = BindSection(configuration, "Mqtt", found, s => s.Get<MqttLinkOptions>()) ?? new(),
             Booth = BindSection(configuration, "Booth", found, s => s.Get<BoothSection>()) ?? new(),
             Readers = BindSection(configuration, "Readers", found, s => s.Get<List<ReaderSection>>()) ?? [],
+            Gpio = BindSection(configuration, "Gpio", found, s => s.Get<GpioSection>()) ?? new(),
         };
 
         UnknownKeyCheck.Check(configuration, KnownKeys.All, found);
         GatewaySettingsValidator.Validate(settings.Gateway, settings.Exchange, settings.Readers, found);
         ValidateOutbox(settings.Outbox, found);
         ValidateBooth(settings.Booth, found);
+        GpioSettingsValidator.Validate(settings.Gpio, settings.Readers, found);
         foreach (var problem in MqttLinkOptionsValidator.Validate(settings.Mqtt, environment))
         {
             var colon = problem.IndexOf(": ", StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using EntryExit.Edge.Devices.Framing;
 using EntryExit.Edge.Domain.Eligibility;
 using System.Text.RegularExpressions;
 
@@ -78,9 +79,17 @@ internal static partial class GatewaySettingsValidator
                 problems.Add(new($"{key}:Path", "required: the device or file path (\"-\" reads standard input)."));
             }
 
-            if (!ReaderFramings.TryParse(r.Framing, r.Kind, out _))
+            if (!ReaderFramings.TryParse(r.Framing, r.Kind, out var framing))
             {
                 problems.Add(new($"{key}:Framing", $"must be one of {ReaderFramings.Describe()}; got \"{r.Framing}\"."));
+            }
+            else if (r.IdleGapMilliseconds is not null && framing is not (FramingKind.Lines or FramingKind.IdleTimeout))
+            {
+                problems.Add(new($"{key}:IdleGapMilliseconds", "applies to the \"lines\" and \"idle-timeout\" framings only (the other framings mark a document's end); remove it."));
+            }
+            else if (r.IdleGapMilliseconds is < 20 or > 10_000)
+            {
+                problems.Add(new($"{key}:IdleGapMilliseconds", $"must be between 20 and 10000 ms; got {r.IdleGapMilliseconds}."));
             }
 
             if (r.BaudRate is < 1200 or > 921_600)

@@ -16,6 +16,11 @@ internal static class KnownKeys
         Add<EntryExit.Edge.Transport.MqttLinkOptions>(keys, "Mqtt");
         Add<BoothSection>(keys, "Booth");
         Add<ReaderSection>(keys, "Readers:*");
+        Add<GpioSection>(keys, "Gpio");
+        Add<GpioLaneSection>(keys, "Gpio:Lanes:*");
+        Add<GpioPresenceSection>(keys, "Gpio:Lanes:*:Presence");
+        Add<GpioLcdSection>(keys, "Gpio:Lanes:*:Lcd");
+        keys.Add($"Gpio:Lanes:*:OfficerPins:{UnknownKeyCheck.AnyName}"); // a map: its names are checked by the GPIO validator
         return keys;
     }
 

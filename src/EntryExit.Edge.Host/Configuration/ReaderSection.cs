@@ -19,6 +19,10 @@ public sealed class ReaderSection
     /// serial), "3m" (3M/Gemalto style) or "idle-timeout" (bare lines grouped by a pause).</summary>
     public string? Framing { get; set; }
 
+    /// <summary>For "lines" and "idle-timeout": the silence, in milliseconds, that ends a document (default 500). A reader
+    /// that pauses between lines needs more; one that sends documents quickly after each other needs less.</summary>
+    public int? IdleGapMilliseconds { get; set; }
+
     /// <summary>Serial speed in baud (default 9600).</summary>
     public int BaudRate { get; set; } = 9600;
 }

@@ -11,6 +11,10 @@ internal static class UnknownKeyCheck
     /// <summary>Sections owned by the .NET host whose contents are not ours to check.</summary>
     private static readonly string[] OpenSections = ["Logging"];
 
+    /// <summary>In a known key, a last segment that stands for any name (the entries of a map such as
+    /// <c>Gpio:Lanes:*:OfficerPins</c>, whose names their section's validator checks).</summary>
+    public const string AnyName = "{name}";
+
     public static void Check(IConfiguration configuration, IReadOnlySet<string> knownKeys, List<ConfigProblem> problems)
     {
         foreach (var (key, value) in configuration.AsEnumerable())
@@ -21,7 +25,7 @@ internal static class UnknownKeyCheck
             }
 
             var pattern = string.Join(':', key.Split(':').Select(segment => IsIndex(segment) ? "*" : segment));
-            if (!knownKeys.Contains(pattern))
+            if (!knownKeys.Contains(pattern) && !knownKeys.Contains(pattern[..(pattern.LastIndexOf(':') + 1)] + AnyName))
             {
                 problems.Add(new(key, "is not a setting the gateway knows; check its spelling against the README's configuration reference."));
             }

@@ -49,6 +49,7 @@ public static class GatewayHostFactory
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<TransportMetrics>();
         services.AddSingleton<ReaderStateBoard>();
+        services.AddSingleton(parts.Hardware ?? BoothHardware.None); // owned by the caller, like the outbox
         var heartbeats = new PipelineHeartbeats(parts.Time);
         services.AddSingleton(heartbeats);
         IReadOnlyList<Devices.Readers.IDocumentReader> readers = [.. parts.Readers.Select(r => new HeartbeatDocumentReader(r, heartbeats))];
@@ -90,6 +91,8 @@ public static class GatewayHostFactory
         // the forwarder still runs while the last frames are stored.
         services.AddHostedService<ForwardingService>();
         services.AddHostedService<OutboxMaintenanceService>();
+        services.AddSingleton(OutboxGaugeService.Options.Default);
+        services.AddHostedService<OutboxGaugeService>();
         services.AddSingleton<ReaderIngestService>();
         services.AddHostedService(sp => sp.GetRequiredService<ReaderIngestService>());
         services.AddHostedService(sp =>

@@ -9,4 +9,6 @@ namespace EntryExit.Edge.Host.Hosting;
 /// <param name="Outbox">The outbox, opened (its key checked, its file verified) before the host starts.</param>
 /// <param name="Readers">One reader per configured lane.</param>
 /// <param name="Time">The clock.</param>
-public sealed record GatewayParts(GatewaySettings Settings, SqliteOutbox Outbox, IReadOnlyList<IDocumentReader> Readers, TimeProvider Time);
+/// <param name="Hardware">The lanes' GPIO sensors, lights and buttons, opened (and disposed) by the caller; null: none.</param>
+public sealed record GatewayParts(GatewaySettings Settings, SqliteOutbox Outbox, IReadOnlyList<IDocumentReader> Readers, TimeProvider Time,
+    BoothHardware? Hardware = null);

@@ -36,7 +36,9 @@ internal static class GatewayRunner
         await using (outbox)
         {
             var readers = hooks?.Readers ?? ReaderFactory.Create(settings.Readers, time, loggers);
-            var parts = new GatewayParts(settings, outbox, readers, time);
+            using var hardware = BoothHardware.Open(settings.Gpio, hooks?.SimulatedBooth ?? SimulatedBooth.Default, time,
+                loggers.CreateLogger<BoothHardware>());
+            var parts = new GatewayParts(settings, outbox, readers, time, hardware);
             using var host = GatewayHostFactory.Build(parts, configureLogging);
             await host.StartAsync(cancellationToken);
             var code = ExitCodes.Ok;

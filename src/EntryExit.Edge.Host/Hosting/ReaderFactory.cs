@@ -21,12 +21,12 @@ public static class ReaderFactory
                 ? new SerialDocumentReader(
                     new SerialReaderOptions
                     {
-                        ReaderId = r.Id, Lane = r.Lane, PortPath = r.Path, BaudRate = r.BaudRate, Framing = Framing(framing),
+                        ReaderId = r.Id, Lane = r.Lane, PortPath = r.Path, BaudRate = r.BaudRate, Framing = Framing(framing, r.IdleGapMilliseconds),
                     },
                     time,
                     loggers.CreateLogger<SerialDocumentReader>())
                 : new LineDocumentReader(
-                    new LineReaderOptions { ReaderId = r.Id, Lane = r.Lane, Path = r.Path, Framing = Framing(framing) },
+                    new LineReaderOptions { ReaderId = r.Id, Lane = r.Lane, Path = r.Path, Framing = Framing(framing, r.IdleGapMilliseconds) },
                     time,
                     loggers.CreateLogger<LineDocumentReader>()));
         }
@@ -34,8 +34,11 @@ public static class ReaderFactory
         return created;
     }
 
+    /// <summary>The silence that ends a document of line framings when <c>Readers[]:IdleGapMilliseconds</c> is not set.</summary>
+    public const int DefaultIdleGapMilliseconds = 500;
+
     // Lines from a file or keyboard wedge end a document at a blank line or after a short pause.
-    private static FramingOptions Framing(FramingKind kind) => kind is FramingKind.Lines or FramingKind.IdleTimeout
-        ? new FramingOptions { Kind = kind, IdleGap = TimeSpan.FromMilliseconds(500) }
+    private static FramingOptions Framing(FramingKind kind, int? idleGapMilliseconds) => kind is FramingKind.Lines or FramingKind.IdleTimeout
+        ? new FramingOptions { Kind = kind, IdleGap = TimeSpan.FromMilliseconds(idleGapMilliseconds ?? DefaultIdleGapMilliseconds) }
         : new FramingOptions { Kind = kind };
 }

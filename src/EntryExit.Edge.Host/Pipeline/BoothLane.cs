@@ -22,21 +22,47 @@ internal sealed class BoothLane : IDisposable
     private readonly ScanProcessor _processor;
     private readonly PipelineContext _context;
     private readonly ILogger _logger;
+    private readonly LaneHardware? _hardware;
     private ScanInput? _lastUnreadable;
     private int _inProcess;
 
-    public BoothLane(string lane, ScanProcessor processor, PipelineContext context, ILaneIndicators indicators, ILogger logger)
+    /// <summary>Creates the lane's session over its hardware.</summary>
+    /// <param name="lane">The lane.</param>
+    /// <param name="processor">Classifies and stores finished sessions.</param>
+    /// <param name="context">What every lane shares.</param>
+    /// <param name="hardware">The lane's presence sensor, lights and officer buttons; null for a lane without GPIO,
+    /// whose sessions end on the next traveller's read or the settle time.</param>
+    /// <param name="logger">Logger.</param>
+    public BoothLane(string lane, ScanProcessor processor, PipelineContext context, LaneHardware? hardware, ILogger logger)
     {
         _processor = processor;
         _context = context;
         _logger = logger;
-        _session = new BoothSession<ScanInput>(lane, indicators, context.Booth, context.Time, hasPresenceSensor: false);
+        _hardware = hardware;
+        _session = new BoothSession<ScanInput>(lane, hardware?.Indicators ?? new NullLaneIndicators(), context.Booth, context.Time,
+            hasPresenceSensor: hardware?.Presence is not null);
         _session.Completed += (_, outcome) =>
         {
             Interlocked.Increment(ref _inProcess);
             _outcomes.Writer.TryWrite((outcome, Interlocked.Exchange(ref _lastUnreadable, null)));
         };
+        if (hardware?.Presence is { } presence)
+        {
+            presence.PresenceChanged += OnPresence;
+            if (presence.IsPresent)
+            {
+                OnPresence(presence, true); // someone already stands at the booth as the gateway starts
+            }
+        }
+
+        if (hardware?.OfficerInput is { } buttons)
+        {
+            buttons.Declared += OnButton;
+        }
     }
+
+    /// <summary>What the lane's lights show now.</summary>
+    public IndicatorState Indicator => _hardware?.Indicators.Current ?? IndicatorState.Off;
 
     /// <summary>The lane.</summary>
     public string Lane => _session.Lane;
@@ -106,7 +132,37 @@ internal sealed class BoothLane : IDisposable
         _outcomes.Writer.TryComplete();
     }
 
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        if (_hardware?.Presence is { } presence)
+        {
+            presence.PresenceChanged -= OnPresence;
+        }
+
+        if (_hardware?.OfficerInput is { } buttons)
+        {
+            buttons.Declared -= OnButton;
+        }
+
+        _session.Dispose();
+    }
+
+    // Raised on the GPIO driver's event thread or the debounce timer; the session machine locks itself.
+    private void OnPresence(object? sender, bool present)
+    {
+        PipelineLog.Presence(_logger, Lane, present ? "arrived" : "left");
+        _session.OnPresence(present);
+    }
+
+    private void OnButton(object? sender, string token)
+    {
+        if (OfficerDeclarations.TryReadToken(token, out var status) && status is { } declared)
+        {
+            var wire = WireNames.ToWire(declared);
+            PipelineLog.Declaration(_logger, Lane, wire);
+            _session.OnDeclaration(wire);
+        }
+    }
 
     // Unreadable: ask for a rescan (amber). NeedsDeclaration: the policy would hold it for review, which an officer's
     // declaration may settle (red, wait). Good: green.

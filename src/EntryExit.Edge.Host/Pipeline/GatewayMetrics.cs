@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using EntryExit.Edge.Storage;
 
 namespace EntryExit.Edge.Host.Pipeline;
 
@@ -18,6 +19,8 @@ public sealed class GatewayMetrics : IDisposable
     private readonly Counter<long> _decisions;
     private readonly Counter<long> _unreadable;
     private readonly Counter<long> _appends;
+    private readonly Counter<long> _readerErrors;
+    private OutboxStatus? _outbox;
     private readonly ConcurrentDictionary<string, long> _excluded = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _held = new(StringComparer.Ordinal);
     private long _scanned;
@@ -34,7 +37,19 @@ public sealed class GatewayMetrics : IDisposable
         _decisions = _meter.CreateCounter<long>("entryexit.decisions", "{document}", "Eligibility decisions by decision, category and rule.");
         _unreadable = _meter.CreateCounter<long>("entryexit.unreadable", "{frame}", "Frames that were no readable MRZ, by error code.");
         _appends = _meter.CreateCounter<long>("entryexit.outbox.appends", "{record}", "Outbox appends by outcome (stored, duplicate, rejected).");
+        _readerErrors = _meter.CreateCounter<long>("entryexit.reader.errors", "{error}",
+            "Document reader faults by reader, lane and kind (disconnected: the device went away; error: any other fault).");
+        // Gauges read the last outbox sample (OutboxGaugeService): an observation must not query SQLite itself.
+        _meter.CreateObservableGauge("entryexit.outbox.records", ObserveOutboxRecords, "{record}",
+            "Records held in the outbox by state (pending, dead-letter, expired), as last sampled.");
+        _meter.CreateObservableGauge("entryexit.outbox.oldest_pending_age", ObserveOldestPendingAge, "s",
+            "Age of the oldest pending record, as last sampled; 0 when nothing is pending.");
+        _meter.CreateObservableGauge("entryexit.outbox.file_size", ObserveFileSize, "By",
+            "Size of the outbox database file plus its write-ahead log, as last sampled.");
     }
+
+    /// <summary>The last outbox sample, or null before the first.</summary>
+    public OutboxStatus? LastOutboxSample => Volatile.Read(ref _outbox);
 
     /// <summary>A copy of the counters so far.</summary>
     public GatewayCountsSnapshot Snapshot() => new(
@@ -77,6 +92,33 @@ public sealed class GatewayMetrics : IDisposable
 
         _appends.Add(1, new KeyValuePair<string, object?>("outcome", outcome.ToString().ToLowerInvariant()));
     }
+
+    /// <summary>Records the outbox's latest counts for the gauges.</summary>
+    internal void OutboxSampled(OutboxStatus status) => Volatile.Write(ref _outbox, status);
+
+    internal void ReaderFault(string readerId, string lane, string kind) =>
+        _readerErrors.Add(1, new("reader", readerId), new("lane", lane), new("kind", kind));
+
+    private IEnumerable<Measurement<long>> ObserveOutboxRecords()
+    {
+        if (LastOutboxSample is not { } status)
+        {
+            return [];
+        }
+
+        return
+        [
+            new(status.Pending, new KeyValuePair<string, object?>("state", "pending")),
+            new(status.DeadLetter, new KeyValuePair<string, object?>("state", "dead-letter")),
+            new(status.Expired, new KeyValuePair<string, object?>("state", "expired")),
+        ];
+    }
+
+    private IEnumerable<Measurement<double>> ObserveOldestPendingAge() =>
+        LastOutboxSample is { } status ? [new(status.OldestPendingAge?.TotalSeconds ?? 0)] : [];
+
+    private IEnumerable<Measurement<long>> ObserveFileSize() =>
+        LastOutboxSample is { } status ? [new(status.FileSizeBytes + status.WalSizeBytes)] : [];
 
     /// <inheritdoc/>
     public void Dispose() => _meter.Dispose();

@@ -25,7 +25,14 @@ internal static class OfficerDeclarations
         }
 
         // Padding after the token ('_' or '<' from fixed-width framings) is not part of it.
-        var token = text[prefix.Length..].Trim().TrimEnd("<_ ").ToString();
+        TryReadToken(text[prefix.Length..].Trim().TrimEnd("<_ ").ToString(), out status);
+        return true;
+    }
+
+    /// <summary>Maps a status token (the booth's short one or the policy's wire name, any case) to the policy's status;
+    /// false with a null status when it is unknown.</summary>
+    public static bool TryReadToken(string token, out DeclaredStatus? status)
+    {
         status = token.ToLowerInvariant() switch
         {
             OfficerStatusTokens.CanadianCitizen => DeclaredStatus.CanadianCitizen,
@@ -37,6 +44,6 @@ internal static class OfficerDeclarations
             OfficerStatusTokens.None => DeclaredStatus.None,
             _ => WireNames.TryParseDeclaredStatus(token, out var parsed) ? parsed : null,
         };
-        return true;
+        return status is not null;
     }
 }

@@ -23,6 +23,9 @@ internal static partial class PipelineLog
     [LoggerMessage(EventId = 1105, Level = LogLevel.Information, Message = "Lane {Lane}: officer declared {Status} for the next document")]
     public static partial void Declaration(ILogger logger, string lane, string status);
 
+    [LoggerMessage(EventId = 1106, Level = LogLevel.Debug, Message = "Lane {Lane}: traveller {Movement} (presence sensor)")]
+    public static partial void Presence(ILogger logger, string lane, string movement);
+
     [LoggerMessage(EventId = 1110, Level = LogLevel.Error, Message = "Processing a scan from reader {ReaderId} failed unexpectedly ({ExceptionType}); the scan is lost and the booth must rescan")]
     public static partial void ProcessingFailed(ILogger logger, string readerId, string exceptionType);
 }

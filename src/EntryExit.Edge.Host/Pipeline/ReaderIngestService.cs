@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using EntryExit.Edge.Devices.Gpio;
+using EntryExit.Edge.Host.Hosting;
 using EntryExit.Edge.Devices.Readers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,30 +7,34 @@ using Microsoft.Extensions.Logging;
 namespace EntryExit.Edge.Host.Pipeline;
 
 /// <summary>
-/// Runs every document reader and its lane's booth session: one loop per reader, so lanes are processed
-/// concurrently (their appends share group commits) while each lane keeps its order.
+/// Runs every document reader and its lane's booth session: one loop per lane, so lanes are processed concurrently
+/// (their appends share group commits) while each lane keeps its order. The readers of one lane (a passport reader
+/// and a card reader at the same booth) feed the lane's one session, which also hears the lane's GPIO sensors.
 /// </summary>
 public sealed class ReaderIngestService : BackgroundService
 {
     // Small: a reader that outruns the pipeline waits (a booth cannot scan that fast anyway); nothing is dropped.
     private const int FramesPerReader = 64;
 
-    private readonly IReadOnlyList<IDocumentReader> _readers;
+    private readonly IReadOnlyList<IGrouping<string, IDocumentReader>> _lanesToRun;
     private readonly List<BoothLane> _lanes = [];
     private readonly ScanProcessor _processor;
     private readonly PipelineContext _context;
+    private readonly BoothHardware _hardware;
     private readonly ILogger<ReaderIngestService> _logger;
 
-    /// <summary>Creates the service over the configured readers.</summary>
+    /// <summary>Creates the service over the configured readers and the lanes' hardware.</summary>
     public ReaderIngestService(IEnumerable<IDocumentReader> readers, ScanProcessor processor, PipelineContext context, ReaderStateBoard states,
-        ILogger<ReaderIngestService> logger)
+        BoothHardware hardware, ILogger<ReaderIngestService> logger)
     {
         ArgumentNullException.ThrowIfNull(states);
-        _readers = [.. readers];
+        IReadOnlyList<IDocumentReader> all = [.. readers];
+        _lanesToRun = [.. all.GroupBy(r => r.Lane, StringComparer.Ordinal)];
         _processor = processor;
         _context = context;
+        _hardware = hardware;
         _logger = logger;
-        foreach (var reader in _readers)
+        foreach (var reader in all)
         {
             states.Track(reader);
         }
@@ -43,7 +47,7 @@ public sealed class ReaderIngestService : BackgroundService
         {
             lock (_lanes)
             {
-                return _lanes.Count == _readers.Count && _lanes.TrueForAll(l => l.IsIdle);
+                return _lanes.Count == _lanesToRun.Count && _lanes.TrueForAll(l => l.IsIdle);
             }
         }
     }
@@ -62,24 +66,23 @@ public sealed class ReaderIngestService : BackgroundService
 
     /// <inheritdoc/>
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(_readers.Select(reader => RunReaderAsync(reader, stoppingToken)));
+        Task.WhenAll(_lanesToRun.Select(lane => RunLaneAsync(lane.Key, [.. lane], stoppingToken)));
 
-    private async Task RunReaderAsync(IDocumentReader reader, CancellationToken stoppingToken)
+    private async Task RunLaneAsync(string laneId, IReadOnlyList<IDocumentReader> readers, CancellationToken stoppingToken)
     {
-        // Indicators stay dark until the GPIO pin map is configured (issue 5 follow-up); the session logic is the same.
-        using var lane = new BoothLane(reader.Lane, _processor, _context, new NullLaneIndicators(), _logger);
+        using var lane = new BoothLane(laneId, _processor, _context, _hardware.ForLane(laneId), _logger);
         lock (_lanes)
         {
             _lanes.Add(lane);
         }
 
-        var channel = Channel.CreateBounded<ReaderFrame>(new BoundedChannelOptions(FramesPerReader)
+        var channel = Channel.CreateBounded<ReaderFrame>(new BoundedChannelOptions(FramesPerReader * readers.Count)
         {
             SingleReader = true,
-            SingleWriter = true,
+            SingleWriter = readers.Count == 1,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        var producing = ProduceAsync(reader, channel.Writer, stoppingToken);
+        var producing = ProduceAsync(readers, channel.Writer, stoppingToken);
         var processing = lane.RunAsync();
         await foreach (var frame in channel.Reader.ReadAllAsync(CancellationToken.None))
         {
@@ -91,14 +94,20 @@ public sealed class ReaderIngestService : BackgroundService
         await producing;
     }
 
-    private static async Task ProduceAsync(IDocumentReader reader, ChannelWriter<ReaderFrame> writer, CancellationToken stoppingToken)
+    private static async Task ProduceAsync(IReadOnlyList<IDocumentReader> readers, ChannelWriter<ReaderFrame> writer, CancellationToken stoppingToken)
     {
         try
         {
-            await reader.RunAsync(writer, stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
+            await Task.WhenAll(readers.Select(async reader =>
+            {
+                try
+                {
+                    await reader.RunAsync(writer, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                }
+            }));
         }
         finally
         {

@@ -3,8 +3,8 @@ using EntryExit.Edge.Devices.Readers;
 
 namespace EntryExit.Edge.Host.Pipeline;
 
-/// <summary>The latest state of every reader, for health messages and <c>status</c>.</summary>
-public sealed class ReaderStateBoard
+/// <summary>The latest state of every reader, for health messages and <c>status</c>; faults are counted in the metrics.</summary>
+public sealed class ReaderStateBoard(GatewayMetrics? metrics = null)
 {
     private readonly ConcurrentDictionary<string, string> _states = new(StringComparer.Ordinal);
 
@@ -13,7 +13,14 @@ public sealed class ReaderStateBoard
     {
         ArgumentNullException.ThrowIfNull(reader);
         _states[reader.ReaderId] = Describe(reader.State);
-        reader.StateChanged += (_, e) => _states[e.ReaderId] = Describe(e.State);
+        reader.StateChanged += (_, e) =>
+        {
+            _states[e.ReaderId] = Describe(e.State);
+            if (e.State is ReaderState.Disconnected or ReaderState.Error)
+            {
+                metrics?.ReaderFault(e.ReaderId, e.Lane, Describe(e.State));
+            }
+        };
     }
 
     /// <summary>Reader id to state ("connected", "disconnected"…).</summary>

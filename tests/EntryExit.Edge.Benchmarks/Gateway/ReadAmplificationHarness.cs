@@ -22,8 +22,8 @@ internal static class ReadAmplificationHarness
     public static async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var records = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
-        Console.WriteLine("| queue | delivered | seconds | rec/s | ReadDueAsync calls | rows returned per delivered | time in reads s | mark calls | ids per mark | time in marks s | gateway CPU s | broker CPU s |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| queue | delivered | seconds | rec/s | ReadDueAsync calls | rows returned per delivered | time in reads s | mark calls | ids per mark | time in marks s | gateway CPU s | broker CPU s | GCs gen0/1/2 | allocated KB per record |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
         var variants = args.Length > 1 ? args[1..] : ["mqttnet", "memory", "outbox"];
         foreach (var variant in variants)
         {
@@ -45,8 +45,11 @@ internal static class ReadAmplificationHarness
             await link.WaitUntilConnectedAsync(cancellationToken);
             var selfCpu = Process.GetCurrentProcess().TotalProcessorTime;
             var brokerCpu = broker.ProcessorTime;
+            int[] gcs = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+            var allocated = GC.GetTotalAllocatedBytes(precise: false);
             string Cpu() => string.Create(CultureInfo.InvariantCulture,
-                $" {(Process.GetCurrentProcess().TotalProcessorTime - selfCpu).TotalSeconds:0.00} | {(broker.ProcessorTime - brokerCpu).TotalSeconds:0.00} |");
+                $" {(Process.GetCurrentProcess().TotalProcessorTime - selfCpu).TotalSeconds:0.00} | {(broker.ProcessorTime - brokerCpu).TotalSeconds:0.00} | " +
+                $"{GC.CollectionCount(0) - gcs[0]}/{GC.CollectionCount(1) - gcs[1]}/{GC.CollectionCount(2) - gcs[2]} | {(GC.GetTotalAllocatedBytes(precise: false) - allocated) / 1024.0 / records:0.0} |");
             if (variant == "mqttnet")
             {
                 var raw = await RawPublishAsync(link, payloads, settings.Mqtt.InFlightWindow, cancellationToken);

@@ -69,6 +69,24 @@ public sealed class LineFrameDecoderTests
     }
 
     [Fact]
+    public void IdleTimeoutFramer_SilenceBeforeAChunk_SplitsEvenWhenNoPollCameInTheGap()
+    {
+        // The timer that polls may run late on a busy machine: the silence itself, not the poll, ends the document.
+        var decoder = FrameDecoderFactory.Create(new FramingOptions { Kind = FramingKind.IdleTimeout, IdleGap = TimeSpan.FromMilliseconds(100) }, _time);
+        var frames = FeedAll(decoder, Of($"{Td1Line1}\r{Td1Line2}\r{Td1Line3}\r"));
+        _time.Advance(TimeSpan.FromMilliseconds(100));
+
+        decoder.Feed(Of($"{Td3Line1}\r{Td3Line2}\r"), frames);
+        Assert.Equal([$"{Td1Line1}\n{Td1Line2}\n{Td1Line3}"], frames);
+
+        _time.Advance(TimeSpan.FromMilliseconds(99));
+        decoder.Feed(Of("\r"), frames); // a stray line end within the gap belongs to the same document
+        _time.Advance(TimeSpan.FromMilliseconds(100));
+        decoder.Poll(frames);
+        Assert.Equal([$"{Td1Line1}\n{Td1Line2}\n{Td1Line3}", $"{Td3Line1}\n{Td3Line2}"], frames);
+    }
+
+    [Fact]
     public void IdleTimeoutFramer_CommandLineRightAfterADocument_IsAFrameOfItsOwn()
     {
         var decoder = FrameDecoderFactory.Create(new FramingOptions { Kind = FramingKind.IdleTimeout, IdleGap = TimeSpan.FromSeconds(1) }, _time);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using EntryExit.Edge.Devices.Framing;
 using EntryExit.Edge.Devices.Readers;
@@ -58,6 +59,33 @@ public sealed class ScenarioTests
 
         Assert.Equal(player.Travellers.Count * 2, presence.Count);
         Assert.Equal(8, sinks["2"].NoiseBytes);
+    }
+
+    [Fact]
+    public async Task Player_BareLinesLane_KeepsItsSilenceBetweenSends_InOrder_WithoutHoldingUpOtherLanes()
+    {
+        // At this time scale everything is due at once: only the bare-line lane's silence spaces its sends.
+        var scenario = Small(timeScale: 1e6, [SimFraming.BareLines, SimFraming.StxEtx]);
+        scenario.Lanes[0].MinimumSilenceMilliseconds = 40;
+        scenario.Faults.Add(new ScenarioFault { AtSeconds = 60, Lane = "1", Kind = FaultKind.Noise, Bytes = 8 });
+        var player = new ScenarioPlayer(scenario, TimeProvider.System);
+        var sinks = scenario.Lanes.ToDictionary(l => l.Lane, _ => new RecordingSink());
+
+        await player.PlayAsync(sinks.ToDictionary(p => p.Key, p => (ILaneSink)p.Value), null, TestContext.Current.CancellationToken);
+
+        foreach (var lane in sinks.Keys)
+        {
+            var expected = player.Travellers.Where(t => t.Lane == lane)
+                .SelectMany(t => t.Scans.Select(s => string.Join('\n', s)).Concat(t.OfficerDeclaration is { } d ? [$"#DECLARE {d}"] : []));
+            Assert.Equal(expected, sinks[lane].Documents);
+        }
+
+        var bare = sinks["1"].SentAt;
+        Assert.True(bare.Count > 10);
+        Assert.All(bare.Zip(bare.Skip(1)), pair => Assert.True(Stopwatch.GetElapsedTime(pair.First, pair.Second) >= TimeSpan.FromMilliseconds(40)));
+        Assert.True(sinks["2"].SentAt[^1] < bare[2], "the other lane's sends did not wait for the bare-line lane");
+        Assert.Equal(TimeSpan.FromMilliseconds(ScenarioLane.DefaultBareLinesSilenceMilliseconds), new ScenarioLane { Framing = SimFraming.BareLines }.EffectiveMinimumSilence());
+        Assert.Equal(TimeSpan.Zero, new ScenarioLane { Framing = SimFraming.ThreeM }.EffectiveMinimumSilence());
     }
 
     [Fact]
@@ -138,11 +166,21 @@ public sealed class ScenarioTests
     {
         public List<string> Documents { get; } = [];
 
+        public List<long> SentAt { get; } = [];
+
         public int NoiseBytes { get; private set; }
 
-        public void SendDocument(IReadOnlyList<string> lines) => Documents.Add(string.Join('\n', lines));
+        public void SendDocument(IReadOnlyList<string> lines)
+        {
+            SentAt.Add(Stopwatch.GetTimestamp());
+            Documents.Add(string.Join('\n', lines));
+        }
 
-        public void SendNoise(int count, Random random) => NoiseBytes += count;
+        public void SendNoise(int count, Random random)
+        {
+            SentAt.Add(Stopwatch.GetTimestamp());
+            NoiseBytes += count;
+        }
 
         public void Unplug()
         {

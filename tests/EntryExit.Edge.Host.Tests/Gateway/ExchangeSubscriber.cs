@@ -23,11 +23,13 @@ internal sealed class ExchangeSubscriber : IAsyncDisposable
 
     public ConcurrentDictionary<Guid, JsonElement> Records { get; } = new();
 
-    public static async Task<ExchangeSubscriber> StartAsync(string topicFilter, CancellationToken cancellationToken, int port = 0)
+    /// <param name="configure">Hooks on the broker before it starts (tests make it refuse sessions or publishes).</param>
+    public static async Task<ExchangeSubscriber> StartAsync(string topicFilter, CancellationToken cancellationToken, int port = 0, Action<MqttServer>? configure = null)
     {
         var options = new MqttServerFactory().CreateServerOptionsBuilder()
             .WithDefaultEndpoint().WithDefaultEndpointBoundIPAddress(IPAddress.Loopback).WithDefaultEndpointPort(port).Build();
         var server = new MqttServerFactory().CreateMqttServer(options);
+        configure?.Invoke(server);
         await server.StartAsync();
         var client = new MqttClientFactory().CreateMqttClient();
         var exchange = new ExchangeSubscriber(server, client, options.DefaultEndpointOptions.Port);

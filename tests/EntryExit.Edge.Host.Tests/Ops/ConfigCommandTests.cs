@@ -67,6 +67,27 @@ public sealed class ConfigCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_IdleGap_OnlyForLineFramings_AndWithinRange()
+    {
+        var config = Write("""
+            {
+              "Gateway": { "Id": "gw1", "EntryCountry": "CAN", "PortCode": "0813", "PortName": "Douglas" },
+              "Mqtt": { "Host": "127.0.0.1", "Port": 1883, "UseTls": false, "AllowInsecure": true },
+              "Readers": [
+                { "Id": "a", "Lane": "1", "Kind": "serial", "Path": "/dev/ttyACM0", "Framing": "idle-timeout", "IdleGapMilliseconds": 150 },
+                { "Id": "b", "Lane": "2", "Kind": "serial", "Path": "/dev/ttyACM1", "Framing": "stx-etx", "IdleGapMilliseconds": 150 },
+                { "Id": "c", "Lane": "3", "Kind": "file", "Path": "-", "IdleGapMilliseconds": 5 } ]
+            }
+            """);
+
+        var run = await CliRunner.RunAsync(string.Empty, "config", "validate", config, "--json");
+
+        using var doc = JsonDocument.Parse(run.Output);
+        var keys = doc.RootElement.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("key").GetString()!).ToArray();
+        Assert.Equal(["Readers:1:IdleGapMilliseconds", "Readers:2:IdleGapMilliseconds"], keys);
+    }
+
+    [Fact]
     public async Task Validate_MissingFile_IsOneProblem_ExitTwo()
     {
         var run = await CliRunner.RunAsync(string.Empty, "config", "validate", Path.Combine(_dir.FullName, "nope.json"));

@@ -38,6 +38,8 @@ public sealed class DoctorCommandTests : IDisposable
         Assert.Equal("ok", checks["reader-lane1"].Outcome);
         Assert.Equal("ok", checks["broker-tcp"].Outcome);
         Assert.Equal("warning", checks["broker-tls"].Outcome); // plaintext is a lab setting
+        Assert.Equal("ok", checks["broker-session"].Outcome);
+        Assert.Equal("ok", checks["broker-topic"].Outcome);
         Assert.Equal("ok", checks["outbox-integrity"].Outcome);
         Assert.Contains(checks["outbox-disk"].Outcome, new[] { "ok", "warning" });
         Assert.Contains("clock", checks.Keys);
@@ -106,6 +108,57 @@ public sealed class DoctorCommandTests : IDisposable
         var run = await CliRunner.RunAsync(string.Empty, "doctor", "--config", config, "--json");
 
         Assert.Equal(expected, Parse(run.Output)["client-certificate"].Outcome);
+    }
+
+    [Fact]
+    public async Task A_broker_that_refuses_this_gateways_topics_is_a_cross_with_the_acl_to_fix()
+    {
+        await using var exchange = await ExchangeSubscriber.StartAsync("entryexit/v1/#", _ct, configure: server =>
+            server.InterceptingPublishAsync += e =>
+            {
+                if (e.ClientId.StartsWith("gw1", StringComparison.Ordinal))
+                {
+                    e.ProcessPublish = false;
+                    e.Response.ReasonCode = MQTTnet.Protocol.MqttPubAckReasonCode.NotAuthorized;
+                }
+
+                return Task.CompletedTask;
+            });
+
+        var run = await CliRunner.RunAsync(string.Empty, "doctor", "--config", Write(Config(exchange.Port, "-", Path.Combine(_dir.FullName, "outbox.db"))), "--json");
+
+        Assert.Equal(1, run.ExitCode);
+        var checks = Parse(run.Output);
+        Assert.Equal("ok", checks["broker-session"].Outcome);
+        Assert.Equal("error", checks["broker-topic"].Outcome);
+        Assert.Contains("entryexit/v1/CAN/0813/", checks["broker-topic"].Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_broker_that_refuses_the_session_is_a_cross_and_the_running_service_keeps_its_session()
+    {
+        var clientIds = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var exchange = await ExchangeSubscriber.StartAsync("entryexit/v1/#", _ct, configure: server =>
+            server.ValidatingConnectionAsync += e =>
+            {
+                clientIds.Enqueue(e.ClientId);
+                if (e.ClientId.StartsWith("gw1", StringComparison.Ordinal))
+                {
+                    e.ReasonCode = MQTTnet.Protocol.MqttConnectReasonCode.NotAuthorized;
+                }
+
+                return Task.CompletedTask;
+            });
+
+        var run = await CliRunner.RunAsync(string.Empty, "doctor", "--config", Write(Config(exchange.Port, "-", Path.Combine(_dir.FullName, "outbox.db"))), "--json");
+
+        Assert.Equal(1, run.ExitCode);
+        var checks = Parse(run.Output);
+        Assert.Equal("error", checks["broker-session"].Outcome);
+        Assert.Contains("NotAuthorized", checks["broker-session"].Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("broker-topic", checks.Keys);
+        Assert.Contains("gw1-doctor", clientIds); // never the service's own client id, which would take over its session
+        Assert.DoesNotContain("gw1", clientIds);
     }
 
     private async Task<Check> BrokerTlsAsync(int port, string caFile)

@@ -20,6 +20,8 @@ internal sealed class RunningGateway : IAsyncDisposable
 
     public SqliteOutbox Outbox { get; }
 
+    public IServiceProvider Services => _host.Services;
+
     public static async Task<RunningGateway> StartAsync(Configuration.GatewaySettings settings, Action<IServiceCollection> services, CancellationToken ct)
     {
         var outbox = await SqliteOutbox.OpenAsync(OutboxSettings.ToOptions(settings, _ => null), TimeProvider.System, NullLogger<SqliteOutbox>.Instance, ct);

@@ -50,6 +50,37 @@ internal static class EffectiveConfiguration
         {
             settings.Add(new EffectiveSetting("Outbox:Path", OutboxSettings.DefaultPath(environment), "default"));
         }
+
+        AddGpioDefaults(settings, set, bound.Gpio);
+    }
+
+    private static void AddGpioDefaults(List<EffectiveSetting> settings, HashSet<string> set, GpioSection gpio)
+    {
+        if (!GpioNames.IsEnabled(gpio))
+        {
+            if (!set.Contains("Gpio:Driver"))
+            {
+                settings.Add(new EffectiveSetting("Gpio:Driver", GpioNames.None, "default"));
+            }
+
+            return;
+        }
+
+        AddDefaults(settings, set, "Gpio", gpio);
+        for (var i = 0; i < gpio.Lanes.Count; i++)
+        {
+            var lane = gpio.Lanes[i];
+            var key = string.Create(CultureInfo.InvariantCulture, $"Gpio:Lanes:{i}");
+            AddDefaults(settings, set, key, lane);
+            if (lane.Presence is { } presence)
+            {
+                AddDefaults(settings, set, key + ":Presence", presence);
+                if (!set.Contains(key + ":Presence:ActiveLevel"))
+                {
+                    settings.Add(new EffectiveSetting(key + ":Presence:ActiveLevel", GpioNames.EffectiveLevel(presence), "default"));
+                }
+            }
+        }
     }
 
     private static void AddDefaults<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(
@@ -58,7 +89,7 @@ internal static class EffectiveConfiguration
         foreach (var property in typeof(T).GetProperties())
         {
             var key = $"{section}:{property.Name}";
-            if (!property.CanWrite || property.GetIndexParameters().Length > 0 || set.Contains(key))
+            if (!property.CanWrite || property.GetIndexParameters().Length > 0 || set.Contains(key) || !IsScalar(property.PropertyType))
             {
                 continue;
             }
@@ -70,6 +101,9 @@ internal static class EffectiveConfiguration
             }
         }
     }
+
+    // Values print as themselves; sections, lists and maps are listed by their own keys.
+    private static bool IsScalar(Type type) => type == typeof(string) || (Nullable.GetUnderlyingType(type) ?? type).IsValueType;
 
     public static bool IsSecret(string key) =>
         SecretKeys.Any(s => string.Equals(s, key, StringComparison.OrdinalIgnoreCase))

@@ -12,7 +12,7 @@ internal static class DoctorCommand
     {
         var config = new Option<FileInfo>("--config", "-c") { Description = "The gateway's JSON configuration file.", Required = true };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per check instead of text." };
-        var command = new Command("doctor", "Check this box the way the gateway needs it: configuration, reader devices, broker (TCP, TLS), " +
+        var command = new Command("doctor", "Check this box the way the gateway needs it: configuration, reader devices, GPIO chip, broker (TCP, TLS), " +
                                             "outbox disk space and integrity, certificates expiring within 30 days, clock. Exit 0 when nothing is ✖, 1 otherwise.");
         command.Options.Add(config);
         command.Options.Add(json);
@@ -57,7 +57,7 @@ internal static class DoctorCommand
     }
 
     public static async Task<IReadOnlyList<DoctorCheck>> RunChecksAsync(string configPath, TimeProvider time, Func<string, string?> environment,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, GpioChecks.GpioProbe? gpioProbe = null)
     {
         var checks = new List<DoctorCheck>();
         GatewaySettings settings;
@@ -78,9 +78,10 @@ internal static class DoctorCommand
                 $"Fix them (entryexit-edge config validate {configPath}); the checks below use the values as they are."));
 
         checks.AddRange(await DeviceChecks.CheckAsync(settings, cancellationToken));
+        checks.AddRange(GpioChecks.Check(settings.Gpio, gpioProbe ?? GpioChecks.GpioProbe.System));
         if (!string.IsNullOrWhiteSpace(settings.Mqtt.Host))
         {
-            checks.AddRange(await BrokerChecks.CheckAsync(settings.Mqtt, environment, cancellationToken));
+            checks.AddRange(await BrokerChecks.CheckAsync(settings.Mqtt, settings.Gateway, environment, time, cancellationToken));
         }
 
         checks.AddRange(OutboxChecks.Check(settings, time, environment));
