@@ -66,6 +66,13 @@ internal sealed class GatewayBinary
             start.ArgumentList.Add(argument);
         }
 
+        // The gateway reads ENTRYEXIT_* as configuration overrides and refuses names it does not know: it gets only
+        // the configuration file the runner wrote, not whatever the caller's environment carries.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("ENTRYEXIT_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
         return start;
     }
 
