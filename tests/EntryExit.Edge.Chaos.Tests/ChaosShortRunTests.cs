@@ -26,7 +26,7 @@ public sealed class ChaosShortRunTests
         var options = new ChaosOptions
         {
             Scans = 1_500,
-            Seed = int.TryParse(Environment.GetEnvironmentVariable("ENTRYEXIT_CHAOS_SEED"), CultureInfo.InvariantCulture, out var seed) ? seed : 20261128,
+            Seed = int.TryParse(Environment.GetEnvironmentVariable("CHAOS_SEED"), CultureInfo.InvariantCulture, out var seed) ? seed : 20261128,
             Kills = 3,
             BrokerRestarts = 1,
             NetworkFaults = 3,
@@ -34,7 +34,7 @@ public sealed class ChaosShortRunTests
             ClockJumps = 2,
             DrainTimeout = TimeSpan.FromMinutes(2),
             // CI passes the binary deploy-edge/scripts/ci.sh published; otherwise the build output of the gateway.
-            Gateway = Environment.GetEnvironmentVariable("ENTRYEXIT_CHAOS_GATEWAY") is { Length: > 0 } published ? published : null,
+            Gateway = Environment.GetEnvironmentVariable("CHAOS_GATEWAY") is { Length: > 0 } published ? published : null,
             Progress = new TestOutputWriter(TestContext.Current.TestOutputHelper),
         };
 

@@ -66,6 +66,13 @@ internal sealed class GatewayBinary
             start.ArgumentList.Add(argument);
         }
 
+        // The run's configuration is its file alone: ENTRYEXIT_ overrides from the caller's shell would change it (and
+        // any name the gateway does not know under that prefix makes it refuse to start).
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("ENTRYEXIT_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
         return start;
     }
 
