@@ -48,13 +48,16 @@ public static class OutboxHarness
     }
 
     /// <summary>Small appends to a file, each followed by fsync: the ceiling for one-commit-per-record designs.</summary>
-    private static double MeasureFsyncRate(string path)
+    internal static double MeasureFsyncRate(string path) => MeasureFsyncRate(path, Phase);
+
+    /// <summary>As above, for <paramref name="phase"/> (the perf table's quick run uses shorter phases).</summary>
+    internal static double MeasureFsyncRate(string path, TimeSpan phase)
     {
         var block = new byte[512];
         using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None);
         var clock = Stopwatch.StartNew();
         var count = 0;
-        while (clock.Elapsed < Phase)
+        while (clock.Elapsed < phase)
         {
             file.Write(block);
             file.Flush(flushToDisk: true);
@@ -64,7 +67,11 @@ public static class OutboxHarness
         return count / clock.Elapsed.TotalSeconds;
     }
 
-    private static async Task<(double Rate, double TransactionsPerSecond)> MeasureAppendsAsync(string path, int writers)
+    internal static Task<(double Rate, double TransactionsPerSecond)> MeasureAppendsAsync(string path, int writers) =>
+        MeasureAppendsAsync(path, writers, Phase);
+
+    /// <summary>Durable appends/s with <paramref name="writers"/> concurrent writers for <paramref name="phase"/>.</summary>
+    internal static async Task<(double Rate, double TransactionsPerSecond)> MeasureAppendsAsync(string path, int writers, TimeSpan phase)
     {
         await using var outbox = await OpenAsync(path);
         var stored = 0L;
@@ -72,7 +79,7 @@ public static class OutboxHarness
         var before = TransactionCount(outbox);
         await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
         {
-            while (clock.Elapsed < Phase)
+            while (clock.Elapsed < phase)
             {
                 if ((await outbox.AppendAsync(Record(), CancellationToken.None)).Outcome == AppendOutcome.Stored)
                 {

@@ -34,7 +34,7 @@ public sealed class ChaosShortRunTests
             ClockJumps = 2,
             DrainTimeout = TimeSpan.FromMinutes(2),
             // CI passes the binary deploy-edge/scripts/ci.sh published; otherwise the build output of the gateway.
-            Gateway = Environment.GetEnvironmentVariable("CHAOS_GATEWAY") is { Length: > 0 } published ? published : null,
+            Gateway = Environment.GetEnvironmentVariable("CHAOS_GATEWAY_BINARY") is { Length: > 0 } published ? published : null,
             Progress = new TestOutputWriter(TestContext.Current.TestOutputHelper),
         };
 

@@ -9,7 +9,14 @@ public static class ScenarioFile
     /// <summary>The serializer options scenario files use.</summary>
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter() },
+        // The generic converters: the non-generic one needs run-time code generation and breaks the Native AOT publish (IL3050).
+        Converters =
+        {
+            new JsonStringEnumConverter<FaultKind>(),
+            new JsonStringEnumConverter<Readers.SimFraming>(),
+            new JsonStringEnumConverter<Traffic.TravellerKind>(),
+            new JsonStringEnumConverter<Traffic.ExpectedOutcome>(),
+        },
         WriteIndented = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,

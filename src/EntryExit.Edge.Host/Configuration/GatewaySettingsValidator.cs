@@ -9,7 +9,8 @@ internal static partial class GatewaySettingsValidator
 {
     public static void Validate(GatewaySection gateway, ExchangeSection exchange, IReadOnlyList<ReaderSection> readers, List<ConfigProblem> problems)
     {
-        if (!IdPattern().IsMatch(gateway.Id))
+        // A JSON null binds as null even into a non-nullable string: treat it as missing, never crash on it.
+        if (!IdPattern().IsMatch(gateway.Id ?? string.Empty))
         {
             problems.Add(new("Gateway:Id", "required: 1–64 letters, digits, '.', '-' or '_' (it becomes the MQTT client id)."));
         }
@@ -19,7 +20,7 @@ internal static partial class GatewaySettingsValidator
             problems.Add(new("Gateway:EntryCountry", $"must be \"CAN\" or \"USA\" (whose entry the records are); got \"{gateway.EntryCountry}\"."));
         }
 
-        if (!PortCodePattern().IsMatch(gateway.PortCode))
+        if (!PortCodePattern().IsMatch(gateway.PortCode ?? string.Empty))
         {
             problems.Add(new("Gateway:PortCode", "required: 1–16 letters, digits or '-'."));
         }
@@ -54,11 +55,11 @@ internal static partial class GatewaySettingsValidator
         {
             var r = readers[i];
             var key = $"Readers:{i}";
-            if (!IdPattern().IsMatch(r.Id))
+            if (!IdPattern().IsMatch(r.Id ?? string.Empty))
             {
                 problems.Add(new($"{key}:Id", "required: 1–64 letters, digits, '.', '-' or '_'."));
             }
-            else if (!ids.Add(r.Id))
+            else if (!ids.Add(r.Id!))
             {
                 problems.Add(new($"{key}:Id", $"\"{r.Id}\" is used by another reader; reader ids must be unique."));
             }

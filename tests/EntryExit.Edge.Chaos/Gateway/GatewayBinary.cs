@@ -66,8 +66,8 @@ internal sealed class GatewayBinary
             start.ArgumentList.Add(argument);
         }
 
-        // The run's configuration is its file alone: ENTRYEXIT_ overrides from the caller's shell would change it (and
-        // any name the gateway does not know under that prefix makes it refuse to start).
+        // The gateway reads ENTRYEXIT_* as configuration overrides and refuses names it does not know: it gets only
+        // the configuration file the runner wrote, not whatever the caller's environment carries.
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("ENTRYEXIT_", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(key);

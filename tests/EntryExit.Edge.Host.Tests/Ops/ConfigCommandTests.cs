@@ -42,6 +42,30 @@ public sealed class ConfigCommandTests : IDisposable
         }
     }
 
+    /// <summary>Found by the fuzzer (tests/EntryExit.Edge.Fuzz/corpus/config/8d47e32aae34c91a.bin): a JSON null binds as a
+    /// null string, and the validator crashed on it instead of reporting the key.</summary>
+    [Fact]
+    public async Task Validate_NullStrings_AreProblemsWithTheirKeys_NotACrash()
+    {
+        var config = Write("""
+            {
+              "Gateway": { "Id": null, "EntryCountry": null, "PortCode": null, "PortName": null },
+              "Mqtt": { "Host": "127.0.0.1", "Port": 1883, "UseTls": false, "AllowInsecure": true },
+              "Readers": [ { "Id": null, "Lane": null, "Kind": "file", "Path": null } ]
+            }
+            """);
+
+        var run = await CliRunner.RunAsync(string.Empty, "config", "validate", config, "--json");
+
+        Assert.Equal(2, run.ExitCode);
+        using var doc = JsonDocument.Parse(run.Output);
+        var keys = doc.RootElement.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("key").GetString()).ToHashSet();
+        foreach (var key in new[] { "Gateway:Id", "Gateway:EntryCountry", "Gateway:PortCode", "Gateway:PortName", "Readers:0:Id", "Readers:0:Lane", "Readers:0:Path" })
+        {
+            Assert.Contains(key, keys);
+        }
+    }
+
     [Fact]
     public async Task Validate_IdleGap_OnlyForLineFramings_AndWithinRange()
     {

@@ -1,0 +1,85 @@
+using System.Globalization;
+using EntryExit.Edge.Benchmarks.Gateway;
+
+namespace EntryExit.Edge.Benchmarks.Perf;
+
+/// <summary>The harnesses that drive the gateway's code inside this process (so: the JIT only): durable appends
+/// against the disk's fsync rate, backlog drain against mosquitto_pub, scan-to-PUBACK latency.</summary>
+internal static class InProcessSections
+{
+    private const string NoAot = "not measured (in-process harness, JIT)";
+
+    public static async Task<IEnumerable<PerfRow>> OutboxAsync(bool quick, CancellationToken cancellationToken)
+    {
+        var phase = TimeSpan.FromSeconds(quick ? 1.5 : 3);
+        var directory = Directory.CreateTempSubdirectory("entryexit-perf-outbox-");
+        try
+        {
+            var fsync = OutboxHarness.MeasureFsyncRate(Path.Combine(directory.FullName, "fsync.probe"), phase);
+            var rows = new List<PerfRow>();
+            foreach (var writers in (int[])[1, 64])
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (rate, commits) = await OutboxHarness.MeasureAppendsAsync(Path.Combine(directory.FullName, $"append-{writers}.db"), writers, phase);
+                rows.Add(new PerfRow(
+                    $"durable appends/s, {writers} writer{(writers == 1 ? "" : "s")} (synchronous=FULL)",
+                    F($"{rate:N0} ({commits:N0} commits/s)"),
+                    NoAot,
+                    F($"disk write+fsync {fsync:N0}/s: {rate / fsync:0.0}×")));
+            }
+
+            return rows;
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    public static async Task<IEnumerable<PerfRow>> DrainAsync(bool quick, CancellationToken cancellationToken)
+    {
+        if (LocalMosquitto.Executable is null)
+        {
+            return [new PerfRow("backlog drain, records/s", "not measured: mosquitto is not installed", NoAot, "")];
+        }
+
+        var records = quick ? 5_000 : 20_000;
+        await DrainRun.RunAsync(0, 2_000, withMosquittoPub: false, cancellationToken); // JIT the gateway side
+        var r = await DrainRun.RunAsync(1, records, withMosquittoPub: true, cancellationToken);
+        var gateway = r.Delivered / r.GatewaySeconds;
+        var pub = r.Records / r.PubSeconds;
+        var figure = r.Delivered == r.Records
+            ? F($"{gateway:N0} ({r.Records:N0} records, PUBACK + marked delivered)")
+            : F($"stalled: {r.Delivered:N0} of {r.Records:N0} in {r.GatewaySeconds:0.0} s");
+        return [new PerfRow($"backlog drain, records/s", figure, NoAot, F($"mosquitto_pub -q 1: {pub:N0}/s; ratio {gateway / pub:0.00}"))];
+    }
+
+    public static async Task<IEnumerable<PerfRow>> LatencyAsync(bool quick, CancellationToken cancellationToken)
+    {
+        if (LocalMosquitto.Executable is null)
+        {
+            return [new PerfRow("scan to PUBACK", "not measured: mosquitto is not installed", NoAot, "")];
+        }
+
+        var seconds = quick ? 10 : 20;
+        var rows = new List<PerfRow>();
+        var run = 10;
+        foreach (var (rate, lanes) in ((double, int)[])[(50, 4), (500, 16)])
+        {
+            var result = await new LatencyRun(run++, rate, lanes, warmUp: (int)(rate * 3), measured: (int)(rate * seconds)).RunAsync(cancellationToken);
+            var d = result.ScanToDelivered;
+            var s = result.ScanToStored;
+            rows.Add(new PerfRow(
+                F($"scan to PUBACK at {rate:0} records/s ({lanes} lanes), p50 / p99 ms"),
+                F($"{P(d, 50):0.0} / {P(d, 99):0.0} ({result.Records:N0} records)"),
+                NoAot,
+                F($"scan to stored p50 / p99: {P(s, 50):0.0} / {P(s, 99):0.0} ms; the booth session closes at the lane's next scan ({1000 * lanes / rate:0} ms)")));
+        }
+
+        return rows;
+    }
+
+    private static double P(double[] values, double p) => LatencyResult.Percentile(values, p);
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

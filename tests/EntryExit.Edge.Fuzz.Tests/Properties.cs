@@ -1,0 +1,2 @@
+// The harnesses drive the gateway, a Linux service.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
