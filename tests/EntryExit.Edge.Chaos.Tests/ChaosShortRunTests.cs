@@ -26,7 +26,7 @@ public sealed class ChaosShortRunTests
         var options = new ChaosOptions
         {
             Scans = 1_500,
-            Seed = int.TryParse(Environment.GetEnvironmentVariable("ENTRYEXIT_CHAOS_SEED"), CultureInfo.InvariantCulture, out var seed) ? seed : 20261128,
+            Seed = int.TryParse(Environment.GetEnvironmentVariable("CHAOS_SEED"), CultureInfo.InvariantCulture, out var seed) ? seed : 20261128,
             Kills = 3,
             BrokerRestarts = 1,
             NetworkFaults = 3,

@@ -133,6 +133,7 @@ internal sealed partial class ChaosRunner : IDisposable
 
         var outbox = await OutboxSnapshot.TakeAsync(gateway, config, cancellationToken);
         KeepOutboxCopy(disk.OutboxDirectory);
+        KeepEvidence(travellers, exchange);
         var evidence = new RunEvidence(travellers, floor, exchange, _stored, outbox, exitCode, _counts, disk.Description,
             _clock is null ? "not moved (libfaketime missing)" : "libfaketime", binary.Description, _elapsed.Elapsed, drained)
         {
@@ -209,6 +210,15 @@ internal sealed partial class ChaosRunner : IDisposable
         {
             File.Copy(file, Path.Combine(copy, Path.GetFileName(file)), overwrite: true);
         }
+    }
+
+    // For a post-mortem: the ground truth and what the exchange received (synthetic travellers only).
+    private void KeepEvidence(IReadOnlyList<HardwareSim.Traffic.SimulatedTraveller> travellers, ExchangeRecorder exchange)
+    {
+        File.WriteAllLines(Path.Combine(_work, "travellers.tsv"), travellers.Select(t =>
+            string.Create(CultureInfo.InvariantCulture, $"{t.Sequence}\t{t.Lane}\t{t.Kind}\t{t.Expected}\t{t.DocumentNumber}\t{t.Scans.Count}\t{t.OfficerDeclaration}")));
+        File.WriteAllLines(Path.Combine(_work, "exchange.tsv"), exchange.Records.Values.OrderBy(r => r.RecordId).Select(r =>
+            string.Create(CultureInfo.InvariantCulture, $"{r.RecordId}\t{r.DocumentNumber}\t{r.Category}\t{r.Lane}\t{r.Count}\t{r.EntryTime:O}")));
     }
 
     private static void TryDelete(string directory)

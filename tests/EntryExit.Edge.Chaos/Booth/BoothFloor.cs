@@ -8,9 +8,11 @@ namespace EntryExit.Edge.Chaos.Booth;
 internal sealed class BoothFloor : IDisposable
 {
     // Every framing, mixed over the lanes. Bare lines end a document with silence: the gateway's serial readers wait
-    // 500 ms of it (polled every 125 ms), so that lane paces at a second per frame.
+    // 500 ms of it. If the gateway does not read the pty for longer than the pause between two documents (a starved
+    // 2-core box), both arrive in one read, the silence is gone and they merge into one unreadable frame; a booth
+    // needs seconds between reads anyway, so these lanes leave 2 s.
     private static readonly SimFraming[] Framings = [SimFraming.StxEtx, SimFraming.ThreeM, SimFraming.Lines, SimFraming.BareLines];
-    private static readonly TimeSpan IdleGapMargin = TimeSpan.FromMilliseconds(900);
+    private static readonly TimeSpan IdleGapMargin = TimeSpan.FromMilliseconds(1750);
 
     private readonly TimeSpan _settle;
     private readonly TimeSpan _grace;
