@@ -132,7 +132,7 @@ public static class OutboxHarness
             PortCode = "0427",
             PortName = "Lacolle",
             Lane = "3",
-            EntryTime = DateTimeOffset.UtcNow,
+            EntryTime = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), // the schema wants whole milliseconds
             UtcOffset = "-05:00",
             Surname = "BENCHMARK-SURNAME",
             GivenNames = "GIVEN NAMES HERE",
@@ -141,7 +141,7 @@ public static class OutboxHarness
             Sex = "X",
             DocumentType = DocumentTypes.Passport,
             DocumentCode = "P",
-            DocumentNumber = id.ToString("N")[^12..],
+            DocumentNumber = id.ToString("N")[^12..].ToUpperInvariant(),
             IssuingCountry = "FRA",
             Category = "third-country-national",
         };

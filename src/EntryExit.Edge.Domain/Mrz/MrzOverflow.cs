@@ -30,7 +30,10 @@ internal readonly record struct MrzOverflow(int Start, int NumberLength, int Che
             length = optional.Length;
         }
 
-        if (length == 0)
+        // A lone character before the filler is only a check digit: nothing continues. Doc 9303 uses the overflow
+        // only for numbers over nine characters, so a nine-character number with its check digit moved into the
+        // optional data is no overflow (found by the fuzzer: it used to parse valid).
+        if (length <= 1)
         {
             return Empty;
         }

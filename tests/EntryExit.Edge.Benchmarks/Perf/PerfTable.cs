@@ -45,45 +45,64 @@ internal static class PerfTable
         var rows = new List<PerfRow>();
         void Section(string name) => Console.WriteLine($"perf-table: {name} ({clock.Elapsed:mm\\:ss} elapsed, load average {MachineInfo.LoadAverage()})");
 
-        if (only.Contains("parse"))
+        // A section that fails is a row saying so: the rest of the table still gets measured.
+        async Task Measure(string key, string title, Func<Task<IEnumerable<PerfRow>>> section)
         {
-            Section("MRZ parse (BenchmarkDotNet, in process)");
-            rows.AddRange(ParseSection.Run(quick));
+            if (!only.Contains(key))
+            {
+                return;
+            }
+
+            Section(title);
+            try
+            {
+                rows.AddRange(await section());
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Console.Error.WriteLine($"perf-table: {key} failed: {e}");
+                rows.Add(new PerfRow(key, $"FAILED: {e.GetType().Name}: {e.Message.Split('\n')[0]}", "", ""));
+            }
         }
 
-        if (only.Contains("outbox"))
-        {
-            Section("outbox: durable appends against the disk's fsync rate");
-            rows.AddRange(await InProcessSections.OutboxAsync(quick, cancellationToken));
-        }
-
-        if (only.Contains("drain"))
-        {
-            Section("backlog drain against mosquitto_pub -q 1");
-            rows.AddRange(await InProcessSections.DrainAsync(quick, cancellationToken));
-        }
-
-        if (only.Contains("latency"))
-        {
-            Section("scan to PUBACK at 50 and 500 records/s");
-            rows.AddRange(await InProcessSections.LatencyAsync(quick, cancellationToken));
-        }
+        await Measure("parse", "MRZ parse (BenchmarkDotNet, in process)", () => Task.FromResult(ParseSection.Run(quick).ToList().AsEnumerable()));
+        await Measure("outbox", "outbox: durable appends against the disk's fsync rate", () => InProcessSections.OutboxAsync(quick, cancellationToken));
+        await Measure("drain", "backlog drain against mosquitto_pub -q 1", () => InProcessSections.DrainAsync(quick, cancellationToken));
+        await Measure("latency", "scan to PUBACK at 50 and 500 records/s", () => InProcessSections.LatencyAsync(quick, cancellationToken));
 
         if (only.Contains("process"))
         {
             var jit = GatewayBuild.Published("JIT", jitPath, "JIT: published self-contained, trimmed single file") ?? GatewayBuild.BuildOutput();
             var aot = GatewayBuild.Published("Native AOT", aotPath, "Native AOT");
             Section($"the gateway process, {jit.Description}");
-            var jitFigures = await ProcessSection.MeasureAsync(jit, 0, quick, cancellationToken);
+            ProcessSection.Figures? jitFigures = null;
             ProcessSection.Figures? aotFigures = null;
-            var aotMissing = aotPath is null ? "not measured (no --aot build given)" : $"not measured: no binary at {aotPath}";
+            var jitMissing = "FAILED (see the log above)";
+            var aotMissing = aotPath is null ? "not measured (no --aot build given)" : "not measured: no Native AOT binary (publish failed?)";
+            try
+            {
+                jitFigures = await ProcessSection.MeasureAsync(jit, 0, quick, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Console.Error.WriteLine($"perf-table: the JIT gateway process failed: {e}");
+            }
+
             if (aot is not null)
             {
                 Section("the gateway process, Native AOT");
-                aotFigures = await ProcessSection.MeasureAsync(aot, 1, quick, cancellationToken);
+                try
+                {
+                    aotFigures = await ProcessSection.MeasureAsync(aot, 1, quick, cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    Console.Error.WriteLine($"perf-table: the Native AOT gateway process failed: {e}");
+                    aotMissing = "FAILED (see the log above)";
+                }
             }
 
-            rows.AddRange(ProcessSection.Rows(jitFigures, jit, aotFigures, aotMissing));
+            rows.AddRange(ProcessSection.Rows(jitFigures, jitMissing, jit, aotFigures, aotMissing));
             foreach (var (name, figures) in (ReadOnlySpan<(string, ProcessSection.Figures?)>)[("JIT", jitFigures), ("AOT", aotFigures)])
             {
                 if (figures is not null && figures.ExitCodes.Any(c => c != 0))

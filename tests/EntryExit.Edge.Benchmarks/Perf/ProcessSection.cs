@@ -63,16 +63,19 @@ internal static class ProcessSection
         return new Figures(startup, idle, loaded, sent, exchange.DocumentByRecord.Count, exitCodes);
     }
 
-    public static IEnumerable<PerfRow> Rows(Figures? jit, GatewayBuild jitBuild, Figures? aot, string aotMissing)
+    public static IEnumerable<PerfRow> Rows(Figures? jit, string jitMissing, GatewayBuild jitBuild, Figures? aot, string aotMissing)
     {
-        string Startup(Figures? f) => f is null ? aotMissing
+        string Startup(Figures? f, string missing) => f is null ? missing
             : F($"{Median(f.StartupMs):0} ms (min {f.StartupMs.Min():0}, {f.StartupMs.Count} starts)");
-        string Idle(Figures? f) => f is null ? aotMissing : F($"{f.Idle.RssMedianMiB:0.0} MiB, {f.Idle.CpuPercent:0.0} % CPU");
-        string Loaded(Figures? f) => f is null ? aotMissing
+        string Idle(Figures? f, string missing) => f is null ? missing : F($"{f.Idle.RssMedianMiB:0.0} MiB, {f.Idle.CpuPercent:0.0} % CPU");
+        string Loaded(Figures? f, string missing) => f is null ? missing
             : F($"{f.Loaded.RssMedianMiB:0.0} MiB (max {f.Loaded.RssMaxMiB:0.0}), {f.Loaded.CpuPercent:0.0} % CPU; {f.Delivered:N0}/{f.Sent:N0} delivered");
-        yield return new PerfRow("start-up: spawn to READY=1 on NOTIFY_SOCKET (median)", Startup(jit), Startup(aot), "systemd Type=notify; " + jitBuild.Description);
-        yield return new PerfRow("steady RSS and CPU at idle (median RSS; CPU % of one core)", Idle(jit), Idle(aot), "1 reader open, broker connected, no scans");
-        yield return new PerfRow("steady RSS and CPU at 50 records/s", Loaded(jit), Loaded(aot), "valid TD3s on one lane's reader, delivered to Mosquitto");
+        yield return new PerfRow("start-up: spawn to READY=1 on NOTIFY_SOCKET (median)", Startup(jit, jitMissing), Startup(aot, aotMissing),
+            "systemd Type=notify; JIT column: " + jitBuild.Description);
+        yield return new PerfRow("steady RSS and CPU at idle (median RSS; CPU % of one core)", Idle(jit, jitMissing), Idle(aot, aotMissing),
+            "1 reader open, broker connected, no scans");
+        yield return new PerfRow("steady RSS and CPU at 50 records/s", Loaded(jit, jitMissing), Loaded(aot, aotMissing),
+            "valid TD3s on one lane's reader, delivered to Mosquitto");
     }
 
     private static async Task<int> FeedAsync(StreamWriter input, int run, int total, CancellationToken cancellationToken)

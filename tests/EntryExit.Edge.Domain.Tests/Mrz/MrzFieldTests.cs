@@ -34,6 +34,21 @@ public sealed class MrzFieldTests
         Assert.True(result.Valid);
     }
 
+    /// <summary>Found by the fuzzer (tests/EntryExit.Edge.Fuzz/corpus/mrz/011b91681f42c12e.bin): a filler in the TD1
+    /// number's check position with only a check digit in the optional data parsed valid, as if the number overflowed.</summary>
+    [Fact]
+    public void An_overflow_without_continuation_characters_is_an_error_not_a_valid_number()
+    {
+        // The ICAO TD1 specimen with the number's check digit 7 moved from column 15 into the optional data.
+        var text = "I<UTOD23145890<7<<<<<<<<<<<<<<\n7408122F1204159UTO<<<<<<<<<<<6\nERIKSSON<<ANNA<MARIA<<<<<<<<<<";
+
+        var result = MrzParser.Parse(text, new DateOnly(2010, 1, 1));
+
+        Assert.False(result.Valid);
+        Assert.False(result.Checks.DocumentNumber);
+        Assert.Contains(result.Errors, e => e.Code == MrzErrorCodes.InvalidField);
+    }
+
     [Fact]
     public void An_expired_document_parses_with_a_warning_not_an_error()
     {

@@ -29,7 +29,13 @@ public sealed class ConfigTarget : FuzzTarget<byte[]>, IDisposable
                         "SessionExpirySeconds": 604800, "KeepAliveSeconds": 30, "InFlightWindow": 64, "HealthIntervalSeconds": 60 },
           "Booth":    { "SettleSeconds": 8, "DeclarationTimeoutSeconds": 120, "MaxSessionSeconds": 300 },
           "Readers":  [ { "Id": "lane1", "Lane": "1", "Kind": "serial", "Path": "/dev/ttyACM0", "Framing": "stx-etx", "BaudRate": 9600 },
-                        { "Id": "lane2", "Lane": "2", "Kind": "file", "Path": "lane2.fifo", "Framing": "idle-timeout" } ]
+                        { "Id": "lane2", "Lane": "2", "Kind": "file", "Path": "lane2.fifo", "Framing": "idle-timeout", "IdleGapMilliseconds": 500 } ],
+          "Gpio":     { "Driver": "libgpiod2", "Chip": 0,
+                        "Lanes": [ { "Lane": "1", "Presence": { "Kind": "break-beam", "Pin": 17, "ActiveLevel": "low" }, "DebounceMilliseconds": 50,
+                                     "GreenPin": 22, "AmberPin": 23, "RedPin": 24, "BuzzerPin": 25, "BuzzerMilliseconds": 150,
+                                     "OfficerPins": { "us-citizen": 5, "ca-citizen": 6, "registered-indian": 13, "protected-person": 19 },
+                                     "Lcd": { "Bus": 1, "Address": "0x27" } },
+                                   { "Lane": "2", "Presence": { "Kind": "pir", "Pin": 4 } } ] }
         }
         """;
 
@@ -39,13 +45,14 @@ public sealed class ConfigTarget : FuzzTarget<byte[]>, IDisposable
         "true", "false", "[]", "{}", "[1,2]", "{\"a\":1}", "\"\"", "\" \"", "\"0\"", "\"-5\"", "\"1e3\"", "\"true\"", "\"yes\"",
         "\"phase-ii\"", "\"all-travellers\"", "\"PHASE-II\"", "\"3.1.1\"", "\"4.0\"", "\"lines\"", "\"3m\"", "\"stx-etx\"", "\"bogus\"",
         "\"serial\"", "\"file\"", "\"-\"", "\"/dev/null\"", "\"../../etc/passwd\"", "\"Mars/Olympus\"", "\"UTC\"", "\"\\u0000\"",
-        "\"a:b\"", "\"a__b\"", "\"" + new string('x', 5000) + "\"", "\"ünïcødé\"", "\"00:00:05\"", "\"CAN\"", "\"usa\"",
+        "\"a:b\"", "\"a__b\"", "\"0x27\"", "\"0x\"", "\"0xZZ\"", "\"libgpiod\"", "\"none\"", "\"high\"", "\"pir\"", "\"break-beam\"", "\"" + new string('x', 5000) + "\"", "\"ünïcødé\"", "\"00:00:05\"", "\"CAN\"", "\"usa\"",
     ];
 
     private static readonly string[] Keys =
     [
         "Gateway", "Exchange", "Outbox", "Mqtt", "Booth", "Readers", "Id", "Port", "Host", "Mode", "Kind", "Framing", "BaudRate",
         "Lane", "Path", "MaxBytes", "InFlightWindow", "ProtocolVersion", "TimeZone", "Unknown", "mqtt", "PORT", "Readers:0:Id", "",
+        "Gpio", "Pin", "GreenPin", "OfficerPins", "us-citizen", "Lcd", "Address", "Presence", "IdleGapMilliseconds",
     ];
 
     private static readonly Gen<(int Kind, int Where, int Pick)> Edit = Gen.Select(
