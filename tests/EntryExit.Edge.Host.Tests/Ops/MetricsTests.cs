@@ -10,6 +10,7 @@ using Xunit;
 namespace EntryExit.Edge.Host.Tests.Ops;
 
 /// <summary>The gateway's meter as dotnet-counters sees it: outbox gauges and reader faults, with no personal data in any tag.</summary>
+[Collection(LoopbackPortTests.Name)]
 public sealed class MetricsTests : IDisposable
 {
     private static readonly string[] PersonalData = ["ERIKSSON", "MARTIN", "TANAKA", "TREMBLAY", "L898902C3", "1974-08-12", "740812", "P<UTO"];
