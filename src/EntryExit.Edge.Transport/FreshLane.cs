@@ -40,15 +40,10 @@ internal sealed class FreshLane(int capacity)
         }
     }
 
-    /// <summary>Takes up to <paramref name="max"/> newest-first-offered records, skipping those <paramref name="busy"/> says are in flight.</summary>
-    public List<QueuedMessage> Take(int max, Func<Guid, bool> busy)
-    {
-        var taken = new List<QueuedMessage>();
-        TakeInto(taken, max, busy);
-        return taken;
-    }
-
-    /// <summary>As <see cref="Take"/>, appending to <paramref name="taken"/> until it holds <paramref name="max"/> in all.</summary>
+    /// <summary>
+    /// Moves records, oldest offer first, into <paramref name="taken"/> until it holds <paramref name="max"/> in all,
+    /// skipping those <paramref name="busy"/> says are in flight.
+    /// </summary>
     public void TakeInto(List<QueuedMessage> taken, int max, Func<Guid, bool> busy)
     {
         lock (_gate)
