@@ -136,13 +136,16 @@ public sealed class SqliteOutbox : IAsyncDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        // Leases live in memory only, so they run on the monotonic clock: a wall-clock step neither ends them early
+        // (a second concurrent copy) nor stretches them by hours.
+        var tick = (long)(_time.GetTimestamp() * 1000.0 / _time.TimestampFrequency);
         var leaseMs = (long)_options.InFlightLease.TotalMilliseconds;
         var rows = await ReadAsync(c =>
         {
             // Leased under the read lock, so two concurrent readers never get the same record.
-            var from = _leases.BeginScan(now, leaseMs);
+            var from = _leases.BeginScan(tick, leaseMs);
             var (due, lastSeq) = OutboxQueries.ReadDue(c, now, from, max, _leases.Count, _leases.Contains);
-            due.ForEach(row => _leases.Lease(row.RecordId, row.Sequence, now + leaseMs));
+            due.ForEach(row => _leases.Lease(row.RecordId, row.Sequence, tick + leaseMs));
             _leases.EndScan(from, lastSeq);
             return due;
         }, cancellationToken);

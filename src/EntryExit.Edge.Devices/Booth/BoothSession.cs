@@ -54,6 +54,14 @@ public sealed class BoothSession<TScan> : IDisposable
     /// <summary>The current phase.</summary>
     public BoothPhase Phase { get; private set; }
 
+    /// <summary>
+    /// On a lane without a presence sensor: tells whether a new read is the same document as the one the session
+    /// holds (held, new). Such a read is the same traveller's document scanned again, which replaces the held read
+    /// and keeps the session (and the officer's declaration); any other good read is the next traveller. Null: every
+    /// good read after a settled one is the next traveller. The session knows nothing of MRZs; the caller decides.
+    /// </summary>
+    public Func<TScan, TScan, bool>? IsSameDocument { get; set; }
+
     /// <summary>The presence sensor changed.</summary>
     /// <param name="present">True: someone arrived; false: they left.</param>
     public void OnPresence(bool present)
@@ -83,7 +91,8 @@ public sealed class BoothSession<TScan> : IDisposable
         BoothSessionOutcome<TScan>? done = null;
         lock (_gate)
         {
-            if (!_hasPresenceSensor && quality != ScanQuality.Unreadable && Phase is BoothPhase.Scanned or BoothPhase.AwaitingDeclaration)
+            if (!_hasPresenceSensor && quality != ScanQuality.Unreadable && Phase is BoothPhase.Scanned or BoothPhase.AwaitingDeclaration
+                && !IsRescanOfHeldDocument(scan))
             {
                 // No sensor to tell travellers apart: a new good read after a settled one (or after one held for a
                 // declaration that never came) is the next traveller; the held one is handed over, not overwritten.
@@ -170,6 +179,8 @@ public sealed class BoothSession<TScan> : IDisposable
         _indicators.Show(IndicatorState.Off);
         Arm(_hasPresenceSensor ? _options.MaxSessionTime : _options.DeclarationTimeout);
     }
+
+    private bool IsRescanOfHeldDocument(TScan scan) => _scan is { } held && IsSameDocument is { } same && same(held, scan);
 
     private void Keep(TScan scan, ScanQuality quality)
     {

@@ -41,6 +41,7 @@ internal sealed class BoothLane : IDisposable
         _hardware = hardware;
         _session = new BoothSession<ScanInput>(lane, hardware?.Indicators ?? new NullLaneIndicators(), context.Booth, context.Time,
             hasPresenceSensor: hardware?.Presence is not null);
+        _session.IsSameDocument = SameDocument;
         _session.Completed += (_, outcome) =>
         {
             Interlocked.Increment(ref _inProcess);
@@ -162,6 +163,20 @@ internal sealed class BoothLane : IDisposable
             PipelineLog.Declaration(_logger, Lane, wire);
             _session.OnDeclaration(wire);
         }
+    }
+
+    // A read of the document the session already holds is the same traveller's rescan (say, after a misread that the
+    // MRZ engine had already repaired, so the light was green), not the next traveller: ending the session there would
+    // classify the first read without the declaration the officer gives after the rescan, and share a declared
+    // citizen's record. Same document: issuing state, number and birth date, the outbox's duplicate key.
+    private bool SameDocument(ScanInput held, ScanInput next)
+    {
+        var a = MrzParser.Parse(held.Text, _context.LocalDate(held.ReceivedAt));
+        var b = MrzParser.Parse(next.Text, _context.LocalDate(next.ReceivedAt));
+        return a.Valid && b.Valid && a.DocumentNumber is not null
+            && string.Equals(a.DocumentNumber, b.DocumentNumber, StringComparison.Ordinal)
+            && string.Equals(a.IssuingState, b.IssuingState, StringComparison.Ordinal)
+            && a.DateOfBirth == b.DateOfBirth;
     }
 
     // Unreadable: ask for a rescan (amber). NeedsDeclaration: the policy would hold it for review, which an officer's

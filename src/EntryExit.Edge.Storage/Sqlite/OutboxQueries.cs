@@ -11,13 +11,15 @@ internal static class OutboxQueries
     /// <summary>
     /// Pending rows due at <paramref name="nowMs"/> with a sequence number above <paramref name="afterSeq"/>, oldest
     /// first, at most <paramref name="max"/>, passing over those <paramref name="skip"/> names (in flight, at most
-    /// <paramref name="skipCount"/>). Also returns the last sequence number the scan went past.
+    /// <paramref name="skipCount"/>). Also returns the last sequence number the scan went past. A row last written
+    /// "after" now was written before the wall clock stepped back (NTP, a technician's <c>date</c>): its due time is on
+    /// the old clock and could lie hours ahead, so it is due at once rather than stuck until the clock catches up.
     /// </summary>
     public static (List<SealedRow> Rows, long LastSeq) ReadDue(SqliteConnection connection, long nowMs, long afterSeq, int max, int skipCount, Func<Guid, bool> skip)
     {
         using var command = OutboxCommands.Command(connection, null,
             "SELECT r.seq, r.record_id, r.attempts, r.created_at, b.key_id, b.sealed FROM records r " +
-            "JOIN bodies b ON b.seq = r.seq WHERE r.state = 0 AND r.seq > $after AND r.next_attempt_at <= $now " +
+            "JOIN bodies b ON b.seq = r.seq WHERE r.state = 0 AND r.seq > $after AND (r.next_attempt_at <= $now OR r.updated_at > $now) " +
             "ORDER BY r.seq LIMIT $limit");
         command.Parameters.AddWithValue("$now", nowMs);
         command.Parameters.AddWithValue("$after", afterSeq);

@@ -172,6 +172,42 @@ public sealed class BoothSessionTests
     }
 
     [Fact]
+    public void NoSensor_GoodRescanOfTheHeldDocument_StaysInTheSession_SoTheLaterDeclarationApplies()
+    {
+        // Found by the chaos suite: a misread the MRZ engine repairs is a good read; the officer scans the passport
+        // again and then declares the traveller a citizen. The rescan must not end the session as "next traveller".
+        using var booth = Session(sensor: false);
+        booth.IsSameDocument = (held, next) => held[..4] == next[..4];
+        booth.OnScan("docA-repaired", ScanQuality.Good);
+        booth.OnScan("docA-clean", ScanQuality.Good);
+        booth.OnDeclaration("us-citizen");
+        Assert.Empty(_outcomes);
+
+        booth.OnScan("docB", ScanQuality.Good);
+
+        var first = Assert.Single(_outcomes);
+        Assert.Equal(("docA-clean", "us-citizen", 2, SessionEndReason.NextTraveller),
+            (first.Scan, first.OfficerDeclaration, first.ScanAttempts, first.EndReason));
+    }
+
+    [Fact]
+    public void NoSensor_RescanOfAHeldDocument_KeepsWaitingForTheDeclaration()
+    {
+        using var booth = Session(sensor: false);
+        booth.IsSameDocument = (held, next) => held[..4] == next[..4];
+        booth.OnScan("visaA-1", ScanQuality.NeedsDeclaration);
+        booth.OnScan("visaA-2", ScanQuality.NeedsDeclaration);
+        Assert.Equal((BoothPhase.AwaitingDeclaration, IndicatorState.Attention), (booth.Phase, _lights.Current));
+        Assert.Empty(_outcomes);
+
+        booth.OnDeclaration("ca-pr");
+
+        Assert.Equal(BoothPhase.Scanned, booth.Phase);
+        booth.OnScan("other", ScanQuality.Good);
+        Assert.Equal(("visaA-2", "ca-pr"), (_outcomes[0].Scan, _outcomes[0].OfficerDeclaration));
+    }
+
+    [Fact]
     public void Outcome_ToString_NeverPrintsTheScan()
     {
         using var booth = Session(sensor: false);
