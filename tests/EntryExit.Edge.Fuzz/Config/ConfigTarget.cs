@@ -167,7 +167,7 @@ public sealed class ConfigTarget : FuzzTarget<byte[]>, IDisposable
                     Set(parent, key, index, current switch
                     {
                         JsonObject obj => new JsonArray(obj.DeepClone()),
-                        JsonArray arr => new JsonObject { ["0"] = arr.Count > 0 ? arr[0]!.DeepClone() : null },
+                        JsonArray arr => new JsonObject { ["0"] = arr.Count > 0 ? arr[0]?.DeepClone() : null },
                         _ => value,
                     });
                     break;
