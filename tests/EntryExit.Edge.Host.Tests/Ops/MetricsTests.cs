@@ -30,22 +30,26 @@ public sealed class MetricsTests : IDisposable
         noBroker.Stop();
         var settings = GatewayEndToEndTests.Settings(port, fifo);
         settings.Readers = [.. settings.Readers, new ReaderSection { Id = "lane2", Lane = "2", Kind = "file", Path = Path.Combine(_dir.FullName, "unplugged") }];
-        await using var gateway = await RunningGateway.StartAsync(settings,
-            s => s.AddSingleton(new OutboxGaugeService.Options(TimeSpan.FromMilliseconds(100))), _ct);
-        var factory = gateway.Services.GetRequiredService<IMeterFactory>();
-        var measurements = new ConcurrentQueue<(string Instrument, double Value, KeyValuePair<string, object?>[] Tags)>();
+        // The listener starts before the gateway: the missing reader's fault is counted once, at start, and a
+        // listener started after the host could miss it. Measurements keep their meter's scope so that only this
+        // gateway's are read (other tests' gateways in the process publish under the same meter name).
+        var measurements = new ConcurrentQueue<(object? Scope, string Instrument, double Value, KeyValuePair<string, object?>[] Tags)>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            // Only this gateway's meter: other tests' gateways in the process publish under the same name.
-            if (instrument.Meter.Name == GatewayMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, factory))
+            if (instrument.Meter.Name == GatewayMetrics.MeterName)
             {
                 l.EnableMeasurementEvents(instrument);
             }
         };
-        listener.SetMeasurementEventCallback<long>((i, v, tags, _) => measurements.Enqueue((i.Name, v, tags.ToArray())));
-        listener.SetMeasurementEventCallback<double>((i, v, tags, _) => measurements.Enqueue((i.Name, v, tags.ToArray())));
+        listener.SetMeasurementEventCallback<long>((i, v, tags, _) => measurements.Enqueue((i.Meter.Scope, i.Name, v, tags.ToArray())));
+        listener.SetMeasurementEventCallback<double>((i, v, tags, _) => measurements.Enqueue((i.Meter.Scope, i.Name, v, tags.ToArray())));
         listener.Start();
+        await using var gateway = await RunningGateway.StartAsync(settings,
+            s => s.AddSingleton(new OutboxGaugeService.Options(TimeSpan.FromMilliseconds(100))), _ct);
+        var factory = gateway.Services.GetRequiredService<IMeterFactory>();
+        IEnumerable<(object? Scope, string Instrument, double Value, KeyValuePair<string, object?>[] Tags)> Mine() =>
+            measurements.Where(m => ReferenceEquals(m.Scope, factory));
 
         await File.WriteAllTextAsync(fifo, await File.ReadAllTextAsync(CliRunner.RepoFile("samples/documents.txt"), _ct), _ct);
         var metrics = gateway.Services.GetRequiredService<GatewayMetrics>();
@@ -54,18 +58,18 @@ public sealed class MetricsTests : IDisposable
         double Last(string name, string? state = null)
         {
             listener.RecordObservableInstruments();
-            return measurements.LastOrDefault(m => m.Instrument == name
+            return Mine().LastOrDefault(m => m.Instrument == name
                 && (state is null || m.Tags.Any(t => t.Key == "state" && (string?)t.Value == state))).Value;
         }
 
         await GatewayEndToEndTests.WaitUntilAsync(() => Task.FromResult(Last("entryexit.outbox.records", "pending") == 6
             && Last("entryexit.outbox.oldest_pending_age") > 0 && Last("entryexit.outbox.file_size") > 0), _ct);
         Assert.Equal(0, Last("entryexit.outbox.records", "dead-letter"));
-        await GatewayEndToEndTests.WaitUntilAsync(() => Task.FromResult(measurements.Any(m => m.Instrument == "entryexit.reader.errors"
+        await GatewayEndToEndTests.WaitUntilAsync(() => Task.FromResult(Mine().Any(m => m.Instrument == "entryexit.reader.errors"
             && m.Tags.Contains(new("reader", "lane2")) && m.Tags.Contains(new("kind", "disconnected")))), _ct);
-        Assert.DoesNotContain(measurements, m => m.Instrument == "entryexit.reader.errors" && m.Tags.Contains(new("reader", "lane1")));
+        Assert.DoesNotContain(Mine(), m => m.Instrument == "entryexit.reader.errors" && m.Tags.Contains(new("reader", "lane1")));
 
-        var tagValues = measurements.SelectMany(m => m.Tags).Select(t => t.Value?.ToString() ?? "").Distinct().ToList();
+        var tagValues = Mine().SelectMany(m => m.Tags).Select(t => t.Value?.ToString() ?? "").Distinct().ToList();
         Assert.Contains(tagValues, v => v == "third-country-national"); // decisions are tagged by category, not by person
         Assert.DoesNotContain(tagValues, v => PersonalData.Any(p => v.Contains(p, StringComparison.OrdinalIgnoreCase)));
     }
