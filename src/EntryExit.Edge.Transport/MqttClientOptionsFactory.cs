@@ -52,6 +52,12 @@ internal static class MqttClientOptionsFactory
             });
         }
 
-        return builder.Build();
+        var built = builder.Build();
+        if (built.ChannelOptions is MqttClientTcpOptions tcp)
+        {
+            tcp.StreamProvider = new BufferedSocketStreamProvider(tcp.NoDelay);
+        }
+
+        return built;
     }
 }
