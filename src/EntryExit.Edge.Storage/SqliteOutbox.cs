@@ -92,6 +92,7 @@ public sealed class SqliteOutbox : IAsyncDisposable
         {
             writer?.Dispose();
             reader?.Dispose();
+            keyring.Dispose();
             throw new OutboxException(OutboxErrorCodes.DatabaseUnavailable,
                 $"The outbox database '{path}' cannot be opened ({ex.GetType().Name}: {ex.Message}). " +
                 "Check the state directory exists, is writable by the service user and has free space.", ex);
@@ -100,6 +101,7 @@ public sealed class SqliteOutbox : IAsyncDisposable
         {
             writer?.Dispose();
             reader?.Dispose();
+            keyring.Dispose();
             throw;
         }
     }
@@ -265,6 +267,7 @@ public sealed class SqliteOutbox : IAsyncDisposable
         await _writer.DisposeAsync();
         _reader.Dispose();
         _readLock.Dispose();
+        _keyring.Dispose();
     }
 
     /// <summary>Sets SQLite's page quota on the write connection (tests simulate a full disk with it).</summary>

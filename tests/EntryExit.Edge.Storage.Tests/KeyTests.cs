@@ -27,6 +27,33 @@ public sealed class KeyTests : IDisposable
     }
 
     [Fact]
+    public void Pooled_ciphers_seal_and_open_correctly_from_many_threads_and_still_refuse_a_tampered_body()
+    {
+        // The keyring reuses AesGcm contexts, which are not thread-safe: each call must have one to itself.
+        var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        using var keyring = new Security.OutboxKeyring(key, [], "gw-1");
+        var failures = 0;
+        Parallel.For(0, 2000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var id = Guid.CreateVersion7().ToByteArray();
+            var text = System.Text.Encoding.UTF8.GetBytes($"record {i} " + new string('x', i % 300));
+            var sealedBody = keyring.Seal(text, id);
+            if (!keyring.TryOpen(keyring.CurrentKeyId, sealedBody, id, out var opened) || !opened.AsSpan().SequenceEqual(text))
+            {
+                Interlocked.Increment(ref failures);
+            }
+
+            sealedBody[^1] ^= 1;
+            if (keyring.TryOpen(keyring.CurrentKeyId, sealedBody, id, out _))
+            {
+                Interlocked.Increment(ref failures);
+            }
+        });
+
+        Assert.Equal(0, failures);
+    }
+
+    [Fact]
     public async Task Key_file_readable_by_others_is_refused_with_the_chmod_fix()
     {
         if (OperatingSystem.IsWindows())

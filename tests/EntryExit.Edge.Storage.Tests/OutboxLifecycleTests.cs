@@ -127,6 +127,29 @@ public sealed class OutboxLifecycleTests : IDisposable
     }
 
     [Fact]
+    public async Task One_mark_settles_a_batch_and_leaves_unlisted_records_pending()
+    {
+        await using var outbox = await _fixture.OpenAsync();
+        var records = Enumerable.Range(0, 120).Select(i => OutboxFixture.Record(surname: $"BATCH{i}")).ToList();
+        foreach (var record in records)
+        {
+            await outbox.AppendAsync(record, _ct);
+        }
+
+        var delivered = records.Where((_, i) => i % 3 != 1).Select(r => r.RecordId).ToList();
+        await outbox.MarkDeliveredAsync([.. delivered, Guid.CreateVersion7()], _ct); // an unknown id changes nothing
+        await outbox.MarkDeliveredAsync(delivered.Take(5).ToList(), _ct); // marking again is harmless
+
+        var pending = records.Where((_, i) => i % 3 == 1).Select(r => r.RecordId).ToList();
+        Assert.Equal(pending, (await outbox.ReadDueAsync(200, _ct)).Select(i => i.RecordId));
+        Assert.Equal(delivered.Order(), (await outbox.ListAsync(OutboxState.Delivered, 200, _ct)).Select(e => e.RecordId).Order());
+        using var connection = new SqliteConnection($"Data Source={_fixture.DbPath};Pooling=False");
+        connection.Open();
+        Assert.Equal((long)pending.Count, Scalar(connection, "SELECT count(*) FROM bodies"));
+        Assert.Equal((long)pending.Count, Scalar(connection, "SELECT sum(bodies) FROM body_counts"));
+    }
+
+    [Fact]
     public async Task Scheduled_retry_counts_the_attempt_and_waits_until_due()
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-28T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));

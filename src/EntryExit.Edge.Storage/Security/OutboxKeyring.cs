@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -8,8 +9,9 @@ namespace EntryExit.Edge.Storage.Security;
 /// the current outbox key; each row carries the key id so rotated keys still open older rows. The dedupe
 /// HMAC key is derived from the same outbox key with a different label, so neither leaks the other.
 /// </summary>
-internal sealed class OutboxKeyring
+internal sealed class OutboxKeyring : IDisposable
 {
+    private const int PooledCiphersPerKey = 8;
     private const int NonceSize = 12;
     private const int TagSize = 16;
     private static readonly byte[] BodyLabel = Encoding.UTF8.GetBytes("entryexit-edge/outbox/body/v1");
@@ -18,6 +20,9 @@ internal sealed class OutboxKeyring
     private readonly Dictionary<string, byte[]> _bodyKeys = new(StringComparer.Ordinal);
     private readonly byte[] _currentBodyKey;
     private readonly byte[] _dedupeKey;
+    // AesGcm keeps an OpenSSL context with the expanded key; building one per record cost more than the sealing.
+    // Instances are not thread-safe, so each call rents one.
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<AesGcm>> _ciphers = new(StringComparer.Ordinal);
 
     public OutboxKeyring(byte[] currentKey, IEnumerable<byte[]> previousKeys, string gatewayId)
     {
@@ -44,9 +49,17 @@ internal sealed class OutboxKeyring
         var sealedBody = new byte[NonceSize + plaintext.Length + TagSize];
         var nonce = sealedBody.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(_currentBodyKey, TagSize);
-        aes.Encrypt(nonce, plaintext, sealedBody.AsSpan(NonceSize, plaintext.Length),
-            sealedBody.AsSpan(NonceSize + plaintext.Length), associatedData);
+        var aes = Rent(CurrentKeyId, _currentBodyKey);
+        try
+        {
+            aes.Encrypt(nonce, plaintext, sealedBody.AsSpan(NonceSize, plaintext.Length),
+                sealedBody.AsSpan(NonceSize + plaintext.Length), associatedData);
+        }
+        finally
+        {
+            Return(CurrentKeyId, aes);
+        }
+
         return sealedBody;
     }
 
@@ -61,15 +74,19 @@ internal sealed class OutboxKeyring
 
         var length = sealedBody.Length - NonceSize - TagSize;
         var output = new byte[length];
+        var aes = Rent(keyId, key);
         try
         {
-            using var aes = new AesGcm(key, TagSize);
             aes.Decrypt(sealedBody[..NonceSize], sealedBody.Slice(NonceSize, length), sealedBody[(NonceSize + length)..],
                 output, associatedData);
         }
         catch (AuthenticationTagMismatchException)
         {
             return false;
+        }
+        finally
+        {
+            Return(keyId, aes);
         }
 
         plaintext = output;
@@ -82,6 +99,34 @@ internal sealed class OutboxKeyring
         var identity = Encoding.UTF8.GetBytes(
             $"{issuingState.Trim().ToUpperInvariant()}\n{documentNumber.Trim().ToUpperInvariant()}\n{dateOfBirth:yyyy-MM-dd}");
         return HMACSHA256.HashData(_dedupeKey, identity).AsSpan(0, 16).ToArray();
+    }
+
+    /// <summary>Frees the pooled cipher contexts.</summary>
+    public void Dispose()
+    {
+        foreach (var pool in _ciphers.Values)
+        {
+            while (pool.TryDequeue(out var aes))
+            {
+                aes.Dispose();
+            }
+        }
+    }
+
+    private AesGcm Rent(string keyId, byte[] key) =>
+        _ciphers.TryGetValue(keyId, out var pool) && pool.TryDequeue(out var aes) ? aes : new AesGcm(key, TagSize);
+
+    private void Return(string keyId, AesGcm aes)
+    {
+        var pool = _ciphers.GetOrAdd(keyId, _ => new ConcurrentQueue<AesGcm>());
+        if (pool.Count < PooledCiphersPerKey)
+        {
+            pool.Enqueue(aes);
+        }
+        else
+        {
+            aes.Dispose();
+        }
     }
 
     private static string KeyIdOf(byte[] key) => Convert.ToHexStringLower(Derive(key, KeyIdLabel).AsSpan(0, 8));

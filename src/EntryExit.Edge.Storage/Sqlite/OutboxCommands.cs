@@ -11,25 +11,20 @@ internal static class OutboxCommands
     private const int MaxErrorLength = 500;
 
     /// <summary>Pending, dead-letter or expired becomes delivered; the body is deleted at once.</summary>
+    /// <remarks>Two statements per batch, not two per record: the ids travel as one JSON array of hex strings
+    /// (a mark carries dozens of ids while a backlog drains, and each statement costs more than its row work).</remarks>
     public static int MarkDelivered(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<Guid> ids, long nowMs)
     {
-        using var deleteBody = Command(connection, transaction,
-            "DELETE FROM bodies WHERE seq = (SELECT seq FROM records WHERE record_id = $id)");
+        var idsJson = HexIdArray(ids);
+        using var deleteBodies = Command(connection, transaction,
+            "DELETE FROM bodies WHERE seq IN (SELECT seq FROM records WHERE record_id IN (SELECT unhex(value) FROM json_each($ids)))");
+        deleteBodies.Parameters.AddWithValue("$ids", idsJson);
+        deleteBodies.ExecuteNonQuery();
         using var update = Command(connection, transaction,
-            "UPDATE records SET state = 1, updated_at = $now WHERE record_id = $id AND state <> 1");
-        var idParameters = new[] { deleteBody.Parameters.Add("$id", SqliteType.Blob), update.Parameters.Add("$id", SqliteType.Blob) };
+            "UPDATE records SET state = 1, updated_at = $now WHERE record_id IN (SELECT unhex(value) FROM json_each($ids)) AND state <> 1");
+        update.Parameters.AddWithValue("$ids", idsJson);
         update.Parameters.AddWithValue("$now", nowMs);
-        var changed = 0;
-        foreach (var id in ids)
-        {
-            var key = IdBytes(id);
-            idParameters[0].Value = key;
-            idParameters[1].Value = key;
-            deleteBody.ExecuteNonQuery();
-            changed += update.ExecuteNonQuery();
-        }
-
-        return changed;
+        return update.ExecuteNonQuery();
     }
 
     /// <summary>A pending record becomes dead-letter with a reason; its body stays for a later requeue.</summary>
@@ -107,6 +102,20 @@ internal static class OutboxCommands
 
     /// <summary>The 16-byte big-endian form of a UUID, so byte order matches UUIDv7 time order.</summary>
     public static byte[] IdBytes(Guid id) => id.ToByteArray(bigEndian: true);
+
+    /// <summary>Ids as a JSON array of their <see cref="IdBytes"/> in hex, for <c>unhex(value) FROM json_each(...)</c>.</summary>
+    internal static string HexIdArray(IEnumerable<Guid> ids)
+    {
+        var json = new System.Text.StringBuilder("[");
+        Span<byte> bytes = stackalloc byte[16];
+        foreach (var id in ids)
+        {
+            id.TryWriteBytes(bytes, bigEndian: true, out _);
+            json.Append(json.Length == 1 ? "\"" : ",\"").Append(Convert.ToHexString(bytes)).Append('"');
+        }
+
+        return json.Append(']').ToString();
+    }
 
     /// <summary>The inverse of <see cref="IdBytes"/>.</summary>
     public static Guid IdFrom(byte[] bytes) => new(bytes, bigEndian: true);
