@@ -27,6 +27,7 @@ public sealed partial class DeliveryPump
     private readonly AsyncSignal _wake = new();
     private readonly AsyncSignal _acknowledgedSignal = new();
     private readonly Queue<QueuedMessage> _readAhead = new(); // leased to us, not yet sent; the pump loop's alone
+    private Task<IReadOnlyList<QueuedMessage>>? _nextReadAhead; // the next window, read while this one is sent
     private readonly RecentIds _delivered = new(4096); // marked delivered lately: a stale read-ahead copy is dropped
     private readonly PubAckDeadlines _deadlines;
     private readonly HashSet<Guid> _chosen = []; // this round's picks; the pump loop's alone
@@ -195,7 +196,7 @@ public sealed partial class DeliveryPump
         finally
         {
             // Publishes end by PUBACK, timeout or disconnect; what they acknowledged is marked by the mark loop.
-            HandBackReadAhead();
+            await HandBackReadAheadAsync();
             await Task.WhenAll(running);
             _acknowledgedSignal.Set();
         }
@@ -237,15 +238,20 @@ public sealed partial class DeliveryPump
     }
 
     // A leasing queue hands a record to nobody else until it is settled or released, so the pump reads a window's
-    // worth ahead (one query and one decrypt pass per many sends, not per freed slot) and keeps the rest here.
+    // worth ahead (one query and one decrypt pass per many sends, not per freed slot) and keeps the rest here. The
+    // next window is read on another thread while this one is sent: a read inline stalls the refills for its
+    // duration (measured: about a tenth more records per second without the stall).
     private async Task TakeBacklogAheadAsync(List<QueuedMessage> batch, HashSet<Guid> chosen, int free, int window, CancellationToken cancellationToken)
     {
+        if (_nextReadAhead is { } next && (next.IsCompleted || _readAhead.Count < free))
+        {
+            _nextReadAhead = null;
+            EnqueueReadAhead(await next);
+        }
+
         if (_readAhead.Count < free)
         {
-            foreach (var message in await _queue.ReadDueAsync(Math.Max(free, window), cancellationToken))
-            {
-                _readAhead.Enqueue(message);
-            }
+            EnqueueReadAhead(await _queue.ReadDueAsync(Math.Max(free, window), cancellationToken));
         }
 
         List<Guid>? handBack = null;
@@ -265,6 +271,20 @@ public sealed partial class DeliveryPump
         {
             _queue.Release(handBack);
         }
+
+        if (_nextReadAhead is null && _readAhead.Count < window && batch.Count == free)
+        {
+            // Only while the backlog fills every free slot: a short take says the outbox has little more due.
+            _nextReadAhead = Task.Run(() => _queue.ReadDueAsync(window, cancellationToken), cancellationToken);
+        }
+    }
+
+    private void EnqueueReadAhead(IReadOnlyList<QueuedMessage> messages)
+    {
+        foreach (var message in messages)
+        {
+            _readAhead.Enqueue(message);
+        }
     }
 
     private async Task TakeBacklogAsync(List<QueuedMessage> batch, HashSet<Guid> chosen, int free, CancellationToken cancellationToken)
@@ -279,8 +299,21 @@ public sealed partial class DeliveryPump
         }
     }
 
-    private void HandBackReadAhead()
+    private async Task HandBackReadAheadAsync()
     {
+        if (_nextReadAhead is { } next)
+        {
+            _nextReadAhead = null;
+            try
+            {
+                EnqueueReadAhead(await next);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Stopping, or the read failed: it leased nothing to us.
+            }
+        }
+
         if (_readAhead.Count > 0)
         {
             _queue.Release(_readAhead.Select(m => m.RecordId).ToList());
