@@ -9,7 +9,7 @@ namespace EntryExit.Edge.Benchmarks.Gateway;
 /// </summary>
 internal static class DrainHarness
 {
-    private const int WarmUpRecords = 2000;
+    private const int WarmUpRecords = 20000;
 
     public static async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
