@@ -86,9 +86,10 @@ public sealed class SerialOverPtyTests
         device.Unplug();
         Assert.False(File.Exists(device.DevicePath));
         await run.WaitForStateAsync(ReaderState.Disconnected);
+        var statesBeforeReplug = run.StateCount; // taken before the replug: the reader may reconnect at once
 
         device.Replug();
-        await run.WaitForStateAsync(ReaderState.Connected, afterIndex: run.StateCount);
+        await run.WaitForStateAsync(ReaderState.Connected, afterIndex: statesBeforeReplug);
         device.SendDocument(["AFTER"]);
 
         // The half frame from before the unplug is gone; the first frame after replug is intact.
