@@ -22,11 +22,11 @@ public sealed class PubAckDeadlinesTests
         Assert.False(first.Token.IsCancellationRequested);
 
         time.Advance(TimeSpan.FromMilliseconds(1));
-        await WaitCancelledAsync(first.Token);
+        await WaitCancelledAsync(time, first.Token);
         Assert.False(second.Token.IsCancellationRequested);
 
         time.Advance(TimeSpan.FromSeconds(5));
-        await WaitCancelledAsync(second.Token);
+        await WaitCancelledAsync(time, second.Token);
         await stop.CancelAsync();
         await sweeping;
     }
@@ -52,10 +52,22 @@ public sealed class PubAckDeadlinesTests
         Assert.True(deadlines.Start().Token.IsCancellationRequested); // after the stop nothing waits
     }
 
-    private static Task WaitCancelledAsync(CancellationToken token)
+    // The sweeper arms its timer on its own thread: if the test's clock moved on before the timer was registered,
+    // the timer counts from the later time. Nudging the fake clock a millisecond at a time (at most one second, far
+    // less than the five seconds to the next deadline) lets a late timer fire without skipping past anything.
+    private static async Task WaitCancelledAsync(FakeTimeProvider time, CancellationToken token)
     {
         var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        token.Register(() => cancelled.TrySetResult());
-        return cancelled.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        using var registration = token.Register(() => cancelled.TrySetResult());
+        for (var nudges = 0; !cancelled.Task.IsCompleted && nudges < 1000; nudges++)
+        {
+            await Task.WhenAny(cancelled.Task, Task.Delay(10, TestContext.Current.CancellationToken));
+            if (!cancelled.Task.IsCompleted)
+            {
+                time.Advance(TimeSpan.FromMilliseconds(1));
+            }
+        }
+
+        await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
     }
 }
