@@ -93,6 +93,9 @@ public sealed class ScenarioPlayer
     {
         var silence = _scenario.Lanes.ToDictionary(l => l.Lane, l => l.EffectiveMinimumSilence(), StringComparer.Ordinal);
         var lastSend = new Dictionary<string, long>(StringComparer.Ordinal);
+        // When a lane's sends were put off, until when: a later send of that lane that comes due before then (or is
+        // only processed after it, on a late wake-up) must queue behind them, never overtake them.
+        var deferredUntil = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         var queue = new PriorityQueue<Step, (TimeSpan Due, int Order)>();
         foreach (var step in steps)
         {
@@ -108,11 +111,19 @@ public sealed class ScenarioPlayer
                 await Task.Delay(wait, _timeProvider, cancellationToken);
             }
 
+            if (step.SendLane is { } waiting && deferredUntil.TryGetValue(waiting, out var behind) && key.Due < behind)
+            {
+                queue.Enqueue(step, (behind, key.Order));
+                continue;
+            }
+
             if (step.SendLane is { } lane && silence.GetValueOrDefault(lane) is var quiet && quiet > TimeSpan.Zero
                 && lastSend.TryGetValue(lane, out var previous) && _timeProvider.GetElapsedTime(previous) < quiet)
             {
                 // Every send of this lane that comes too soon gets the same due time, so they keep their order.
-                queue.Enqueue(step, (_timeProvider.GetElapsedTime(start, previous) + quiet, key.Order));
+                var due = _timeProvider.GetElapsedTime(start, previous) + quiet;
+                deferredUntil[lane] = due;
+                queue.Enqueue(step, (due, key.Order));
                 continue;
             }
 
