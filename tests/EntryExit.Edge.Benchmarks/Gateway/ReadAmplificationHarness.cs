@@ -22,8 +22,8 @@ internal static class ReadAmplificationHarness
     public static async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var records = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
-        Console.WriteLine("| queue | delivered | seconds | rec/s | ReadDueAsync calls | rows returned per delivered | time in reads s | mark calls | ids per mark | time in marks s | gateway CPU s | broker CPU s | GCs gen0/1/2 | allocated KB per record |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
+        Console.WriteLine("| queue | delivered | seconds | rec/s | ReadDueAsync calls | rows returned per delivered | time in reads s | mark calls | ids per mark | time in marks s | gateway CPU s | broker CPU s | GCs gen0/1/2 | allocated KB per record | PUBACK ms mean / p50 / p99 | mean in flight |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|---:|");
         var variants = args.Length > 1 ? args[1..] : ["mqttnet", "memory", "outbox"];
         foreach (var variant in variants)
         {
@@ -36,6 +36,19 @@ internal static class ReadAmplificationHarness
             await using var outbox = await SqliteOutbox.OpenAsync(options, TimeProvider.System, NullLogger<SqliteOutbox>.Instance, cancellationToken);
             var queue = new CountingQueue(variant switch { "memory" => new MemoryQueue(payloads), "mqttnet" => new MemoryQueue([]), _ => new OutboxDeliveryAdapter(outbox) });
             using var metrics = new TransportMetrics();
+            // Publish-to-PUBACK times: with the window full, mean in flight = rate x mean time (Little's law) is the
+            // window; below it, the pump is slow to refill rather than the round trip slow to come back.
+            var latencies = new System.Collections.Concurrent.ConcurrentQueue<double>();
+            using var latencyListener = new System.Diagnostics.Metrics.MeterListener();
+            latencyListener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == TransportMetrics.MeterName && instrument.Name == "entryexit.transport.publish.latency")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            };
+            latencyListener.SetMeasurementEventCallback<double>((_, value, _, _) => latencies.Enqueue(value));
+            latencyListener.Start();
             var identity = new GatewayIdentity(settings.Gateway.Id, settings.Gateway.EntryCountry, settings.Gateway.PortCode, VersionInfo.Version);
             var link = new MqttConnectionSupervisor(settings.Mqtt, identity, TimeProvider.System, NullLogger<MqttConnectionSupervisor>.Instance, metrics);
             using var logs = LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(Environment.GetEnvironmentVariable("DRAIN_LOG") is null ? LogLevel.None : LogLevel.Debug));
@@ -77,10 +90,24 @@ internal static class ReadAmplificationHarness
             await running;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {variant} | {queue.Marked} | {seconds:0.00} | {queue.Marked / seconds:0} | {queue.Reads} | {(double)queue.RowsReturned / Math.Max(1, queue.Marked):0.00} | " +
-                $"{queue.ReadTime.TotalSeconds:0.00} | {queue.Marks} | {(double)queue.Marked / Math.Max(1, queue.Marks):0.0} | {queue.MarkTime.TotalSeconds:0.00} |") + Cpu());
+                $"{queue.ReadTime.TotalSeconds:0.00} | {queue.Marks} | {(double)queue.Marked / Math.Max(1, queue.Marks):0.0} | {queue.MarkTime.TotalSeconds:0.00} |") + Cpu()
+                + Latency(latencies, queue.Marked / seconds));
         }
 
         Console.WriteLine(MachineInfo.Header());
+    }
+
+    private static string Latency(System.Collections.Concurrent.ConcurrentQueue<double> latencies, double rate)
+    {
+        var sorted = latencies.Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            return " | |";
+        }
+
+        var mean = sorted.Average();
+        return string.Create(CultureInfo.InvariantCulture,
+            $" {mean:0.00} / {sorted[sorted.Length / 2]:0.00} / {sorted[(int)(sorted.Length * 0.99)]:0.00} | {rate * mean / 1000:0.0} |");
     }
 
     // The same messages as the pump builds, published by `window` concurrent loops straight on the link's client:
