@@ -175,7 +175,7 @@ public sealed class SqliteOutbox : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(ids);
         await _writer.WriteAsync((c, t) => OutboxCommands.MarkDelivered(c, t, ids, NowMs()), cancellationToken);
         // On failure they stay leased, and the caller tries again.
-        await EndLeasesAfterCommitAsync(ids);
+        await EndLeasesAfterCommitAsync(ids, stillPending: false);
     }
 
     /// <summary>Gives up on a pending record after a permanent error; the reason must hold no personal data.</summary>
@@ -187,10 +187,13 @@ public sealed class SqliteOutbox : IAsyncDisposable
         {
             await _writer.WriteAsync((c, t) => OutboxCommands.MarkDeadLetter(c, t, id, reason, NowMs()), cancellationToken);
         }
-        finally
+        catch
         {
-            await EndLeasesAfterCommitAsync([id]);
+            await EndLeasesAfterCommitAsync([id], stillPending: true);
+            throw;
         }
+
+        await EndLeasesAfterCommitAsync([id], stillPending: false);
     }
 
     /// <summary>Counts a failed attempt, keeps the error (no personal data) and makes the record due again at <paramref name="notBefore"/>.</summary>
@@ -205,7 +208,7 @@ public sealed class SqliteOutbox : IAsyncDisposable
         finally
         {
             // Committed or not, the record is due again (at once if the retry could not be recorded).
-            await EndLeasesAfterCommitAsync([id]);
+            await EndLeasesAfterCommitAsync([id], stillPending: true);
         }
     }
 
@@ -328,12 +331,22 @@ public sealed class SqliteOutbox : IAsyncDisposable
     // A lease ends only after its record's change is committed, and never while a read is under way: a scan that
     // began before the commit still sees the record pending in its snapshot, and would hand it out again once the
     // lease was gone (found by the drain benchmark: a record sent twice when marks ran beside reads).
-    private async Task EndLeasesAfterCommitAsync(IReadOnlyCollection<Guid> ids)
+    private async Task EndLeasesAfterCommitAsync(IReadOnlyCollection<Guid> ids, bool stillPending)
     {
         await _readLock.WaitAsync(CancellationToken.None);
         try
         {
-            Release(ids);
+            if (stillPending)
+            {
+                Release(ids);
+            }
+            else
+            {
+                foreach (var id in ids)
+                {
+                    _leases.Settle(id);
+                }
+            }
         }
         finally
         {

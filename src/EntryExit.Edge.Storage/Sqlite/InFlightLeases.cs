@@ -70,7 +70,7 @@ internal sealed class InFlightLeases
     /// <summary>Leases a record until <paramref name="endMs"/>.</summary>
     public void Lease(Guid id, long seq, long endMs) => _leases[id] = new Held(seq, endMs);
 
-    /// <summary>Ends a lease (settled, or handed back unsent); the record is seen by the next scan if still due.</summary>
+    /// <summary>Ends a lease (handed back unsent, or due again); the record is seen by the next scan if still due.</summary>
     public void Release(Guid id)
     {
         if (_leases.TryRemove(id, out var lease))
@@ -78,6 +78,13 @@ internal sealed class InFlightLeases
             Lower(lease.Seq);
         }
     }
+
+    /// <summary>
+    /// Ends the lease of a record that is no longer pending (delivered, dead-lettered): no scan needs to see it
+    /// again, so the cursor stays. Lowering it here sent every read after a mark back over all the rows still in
+    /// flight (measured: about three rows fetched and skipped per row returned during a drain).
+    /// </summary>
+    public void Settle(Guid id) => _leases.TryRemove(id, out _);
 
     private void Lower(long seq)
     {
