@@ -34,6 +34,31 @@ public sealed class DeliveryPumpTests
     }
 
     [Fact]
+    public async Task A_mark_cancelled_by_the_stop_is_made_by_the_final_flush()
+    {
+        await using var broker = await InProcessBroker.StartAsync();
+        await using var exchange = await ExchangeSubscriber.ConnectAsync(broker.Port);
+        var queue = new InMemoryDeliveryQueue(TimeProvider.System);
+        var cancelledMark = new TaskCompletionSource<IReadOnlyCollection<Guid>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        queue.BeforeMark = async (ids, ct) =>
+        {
+            if (cancelledMark.TrySetResult([.. ids]))
+            {
+                // The first mark is still writing when the service stops.
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+        };
+        var gateway = Gateway.Start(Gateway.PlainOptions(broker.Port), queue);
+        queue.AddMany(10);
+
+        var acknowledged = await cancelledMark.Task.WaitAsync(Eventually.DefaultLimit, TestContext.Current.CancellationToken);
+        await gateway.DisposeAsync();
+
+        Assert.NotEmpty(acknowledged);
+        Assert.All(acknowledged, id => Assert.True(queue.IsDelivered(id), "acknowledged before the stop, marked at the stop"));
+    }
+
+    [Fact]
     public async Task Broker_down_at_start_then_up_delivers_everything()
     {
         var port = FreePort.Next();

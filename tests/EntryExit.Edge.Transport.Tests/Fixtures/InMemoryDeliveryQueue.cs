@@ -100,8 +100,16 @@ internal sealed class InMemoryDeliveryQueue(TimeProvider time, bool leasing = fa
         }
     }
 
-    public Task MarkDeliveredAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    /// <summary>Runs before each mark; when it throws, nothing is marked (a mark that failed or was cancelled).</summary>
+    public Func<IReadOnlyCollection<Guid>, CancellationToken, Task>? BeforeMark { get; set; }
+
+    public async Task MarkDeliveredAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
+        if (BeforeMark is { } before)
+        {
+            await before(ids, cancellationToken);
+        }
+
         lock (_gate)
         {
             MarkDeliveredCalls++;
@@ -111,8 +119,6 @@ internal sealed class InMemoryDeliveryQueue(TimeProvider time, bool leasing = fa
                 _leased.Remove(id);
             }
         }
-
-        return Task.CompletedTask;
     }
 
     public Task MarkDeadLetterAsync(Guid id, string reason, CancellationToken cancellationToken)
