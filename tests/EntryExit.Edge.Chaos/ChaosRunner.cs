@@ -21,6 +21,7 @@ internal sealed partial class ChaosRunner : IDisposable
     private readonly ChaosOptions _options;
     private readonly string _work;
     private readonly Stopwatch _elapsed = Stopwatch.StartNew();
+    private readonly Lock _progressLog = new();
     private readonly ConcurrentDictionary<Guid, StoredEvent> _stored = new();
     private readonly ConcurrentDictionary<int, int> _readersConnected = new();
     private readonly ConcurrentDictionary<int, int> _errorsByEvent = new();
@@ -67,6 +68,11 @@ internal sealed partial class ChaosRunner : IDisposable
         if (result.Passed && !options.KeepWorkDirectory && options.WorkDirectory is null)
         {
             TryDelete(work);
+        }
+        else
+        {
+            // The verdict beside the evidence: a failing run's test output can be lost, the folder is kept.
+            await File.WriteAllTextAsync(Path.Combine(work, "report.txt"), result.ToString(), CancellationToken.None);
         }
 
         return result;
@@ -180,8 +186,16 @@ internal sealed partial class ChaosRunner : IDisposable
         }
     }
 
-    private void Say(string message) =>
-        _options.Progress?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{_elapsed.Elapsed.TotalSeconds,7:0.0}s] {message}"));
+    private void Say(string message)
+    {
+        var line = string.Create(CultureInfo.InvariantCulture, $"[{_elapsed.Elapsed.TotalSeconds,7:0.0}s] {message}");
+        _options.Progress?.WriteLine(line);
+        lock (_progressLog)
+        {
+            // Kept in the work folder too (synthetic travellers only), for a post-mortem of a failed run.
+            File.AppendAllText(Path.Combine(_work, "progress.log"), line + Environment.NewLine);
+        }
+    }
 
     public void Dispose()
     {
