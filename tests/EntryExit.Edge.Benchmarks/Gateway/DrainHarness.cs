@@ -4,11 +4,14 @@ namespace EntryExit.Edge.Benchmarks.Gateway;
 
 /// <summary>
 /// Backlog drain from the real SQLite outbox through the real gateway to a local Mosquitto, beside mosquitto_pub.
-/// Run: dotnet run -c Release --project tests/EntryExit.Edge.Benchmarks -- drain [records] [runs]
+/// Run: dotnet run -c Release --project tests/EntryExit.Edge.Benchmarks -- drain [records] [runs] [broker receive maximum, default 100]
 /// Each run drains once, as shipped (GatewayRunner, default outbox options), between two mosquitto_pub runs.
 /// </summary>
 internal static class DrainHarness
 {
+    /// <summary>The local broker's receive maximum unless the command line names one.</summary>
+    public const int BrokerReceiveMaximum = 100;
+
     private const int WarmUpRecords = 20000;
 
     public static async Task RunAsync(string[] args, CancellationToken cancellationToken)
@@ -22,16 +25,18 @@ internal static class DrainHarness
 
         var records = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
         var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+        var receiveMaximum = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : BrokerReceiveMaximum;
 
         // JIT the gateway (MQTTnet, SQLite, the pump) once; mosquitto_pub is native code.
-        await DrainRun.RunAsync(0, WarmUpRecords, withMosquittoPub: false, cancellationToken);
+        await DrainRun.RunAsync(0, WarmUpRecords, withMosquittoPub: false, receiveMaximum, cancellationToken);
 
-        Console.WriteLine("Backlog drain: real SQLite outbox -> gateway -> local Mosquitto (window 64, broker receive maximum 100).");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Backlog drain: real SQLite outbox -> gateway -> local Mosquitto (gateway window 64, broker receive maximum {receiveMaximum}: mosquitto_pub keeps up to that many in flight)."));
         Console.WriteLine("| run | records | payload B | delivered | gateway rec/s | mosquitto_pub rec/s | ratio | pending after | fill appends/s | load avg |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         for (var run = 1; run <= runs; run++)
         {
-            var r = await DrainRun.RunAsync(run, records, withMosquittoPub: true, cancellationToken);
+            var r = await DrainRun.RunAsync(run, records, withMosquittoPub: true, receiveMaximum, cancellationToken);
             var gateway = r.Delivered / r.GatewaySeconds;
             var pub = r.Records / r.PubSeconds;
             var stalled = r.Delivered < r.Records ? $" (stalled after {r.GatewaySeconds:0.0} s)" : "";

@@ -22,10 +22,10 @@ internal static class DrainRun
 
     public sealed record Result(int Records, int PayloadBytes, double AppendsPerSecond, long Delivered, double GatewaySeconds, double PubSeconds, long PendingAfter);
 
-    public static async Task<Result> RunAsync(int run, int count, bool withMosquittoPub, CancellationToken cancellationToken)
+    public static async Task<Result> RunAsync(int run, int count, bool withMosquittoPub, int brokerReceiveMaximum, CancellationToken cancellationToken)
     {
         using var workspace = BenchWorkspace.Create();
-        await using var broker = LocalMosquitto.Configure(workspace.Directory.FullName, maxInflight: 100);
+        await using var broker = LocalMosquitto.Configure(workspace.Directory.FullName, maxInflight: brokerReceiveMaximum);
         var settings = workspace.Settings("drain.db", broker.Port, acceptNoMatchingSubscribers: true);
         var (payloads, appendRate) = await BacklogFill.FillAsync(settings, run, count, cancellationToken);
 

@@ -44,8 +44,8 @@ internal static class InProcessSections
         }
 
         var records = quick ? 5_000 : 20_000;
-        await DrainRun.RunAsync(0, 2_000, withMosquittoPub: false, cancellationToken); // JIT the gateway side
-        var r = await DrainRun.RunAsync(1, records, withMosquittoPub: true, cancellationToken);
+        await DrainRun.RunAsync(0, 2_000, withMosquittoPub: false, DrainHarness.BrokerReceiveMaximum, cancellationToken); // JIT the gateway side
+        var r = await DrainRun.RunAsync(1, records, withMosquittoPub: true, DrainHarness.BrokerReceiveMaximum, cancellationToken);
         var gateway = r.Delivered / r.GatewaySeconds;
         var pub = r.Records / r.PubSeconds;
         var figure = r.Delivered == r.Records
