@@ -37,4 +37,8 @@ internal static partial class OutboxLog
 
     [LoggerMessage(EventId = 3009, Level = LogLevel.Debug, Message = "Outbox record {RecordId} dead-lettered")]
     public static partial void DeadLettered(ILogger logger, Guid recordId);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Warning,
+        Message = "Outbox could not delete the sealed bodies of delivered records ({Error}); trying again in a second, and at the next start")]
+    public static partial void BodyDeleteFailed(ILogger logger, string error);
 }

@@ -22,6 +22,7 @@ public sealed class SqliteOutbox : IAsyncDisposable
     private readonly SemaphoreSlim _readLock = new(1, 1);
     private readonly InFlightLeases _leases = new();
     private readonly OutboxAlarmBoard _alarms;
+    private readonly DeliveredBodySweeper _bodies;
 
     private SqliteOutbox(OutboxOptions options, TimeProvider time, ILogger<SqliteOutbox> logger, OutboxKeyring keyring,
         SqliteConnection writeConnection, SqliteConnection reader, OutboxAlarm? openingAlarm)
@@ -38,6 +39,9 @@ public sealed class SqliteOutbox : IAsyncDisposable
         }
 
         _writer = new GroupCommitWriter(writeConnection, options.MaxBatchSize, WriteBatch, FailBatch);
+        _bodies = new DeliveredBodySweeper(time,
+            (ids, ct) => _writer.WriteAsync((c, t) => OutboxCommands.DeleteDeliveredBodies(c, t, ids), ct),
+            ex => OutboxLog.BodyDeleteFailed(_logger, ex.GetType().Name));
     }
 
     /// <summary>Raised (on the thread that detected it) for every new alarm. Alarms raised while opening are only in <see cref="Alarms"/>.</summary>
@@ -82,6 +86,7 @@ public sealed class SqliteOutbox : IAsyncDisposable
             writer = OutboxDatabase.Open(path, mustExist: false);
             OutboxSchema.Migrate(writer);
             OutboxQueries.EnsureKeysKnown(writer, keyring);
+            OutboxCommands.DeleteAllDeliveredBodies(writer); // batches a crash left undeleted
             reader = OutboxDatabase.Open(path, mustExist: true);
             var outbox = new SqliteOutbox(options, time, logger, keyring, writer, reader, alarm);
             var held = OutboxQueries.BodyCount(reader, null);
@@ -169,14 +174,21 @@ public sealed class SqliteOutbox : IAsyncDisposable
         return items;
     }
 
-    /// <summary>Marks records delivered: their bodies (all personal data) are deleted at once; the audit stub stays.</summary>
+    /// <summary>
+    /// Marks records delivered; the audit stub stays. Their sealed bodies (all personal data) are deleted in a batch
+    /// once marks pause for a second, at most 30 s later, at maintenance and on close (after a crash, at the next open).
+    /// </summary>
     public async Task MarkDeliveredAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);
         await _writer.WriteAsync((c, t) => OutboxCommands.MarkDelivered(c, t, ids, NowMs()), cancellationToken);
         // On failure they stay leased, and the caller tries again.
+        _bodies.Add(ids);
         await EndLeasesAfterCommitAsync(ids, stillPending: false);
     }
+
+    /// <summary>Delivered records whose bodies wait for their batch to be deleted (tests, status).</summary>
+    internal int DeliveredBodiesWaiting => _bodies.Waiting;
 
     /// <summary>Gives up on a pending record after a permanent error; the reason must hold no personal data.</summary>
     public async Task MarkDeadLetterAsync(Guid id, string reason, CancellationToken cancellationToken)
@@ -239,6 +251,7 @@ public sealed class SqliteOutbox : IAsyncDisposable
     /// </summary>
     public async Task<MaintenanceReport> RunMaintenanceAsync(CancellationToken cancellationToken)
     {
+        await _bodies.FlushAsync(cancellationToken);
         var now = NowMs();
         var expired = await _writer.WriteAsync(
             (c, t) => OutboxCommands.Expire(c, t, now - (long)_options.MaxPendingAge.TotalMilliseconds, now), cancellationToken);
@@ -267,6 +280,7 @@ public sealed class SqliteOutbox : IAsyncDisposable
     /// <summary>Stops the writer after the queued appends are committed, and closes the file.</summary>
     public async ValueTask DisposeAsync()
     {
+        await _bodies.DisposeAsync(); // deletes the bodies still waiting
         await _writer.DisposeAsync();
         _reader.Dispose();
         _readLock.Dispose();

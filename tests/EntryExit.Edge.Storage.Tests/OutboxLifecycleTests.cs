@@ -121,9 +121,67 @@ public sealed class OutboxLifecycleTests : IDisposable
         Assert.Empty(await outbox.ReadDueAsync(10, _ct));
         var stub = Assert.Single(await outbox.ListAsync(OutboxState.Delivered, 10, _ct));
         Assert.Equal(record.RecordId, stub.RecordId);
-        using var connection = new SqliteConnection($"Data Source={_fixture.DbPath};Pooling=False");
+        // Deleted in a batch once marks pause (1 s), by the outbox itself: no maintenance, no close.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (BodiesIn(_fixture.DbPath) > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, _ct); // polling a file another component changes, not synchronisation
+        }
+
+        Assert.Equal(0L, BodiesIn(_fixture.DbPath));
+        Assert.Equal(0, outbox.DeliveredBodiesWaiting);
+    }
+
+    [Fact]
+    public async Task Closing_deletes_the_bodies_still_waiting_for_their_batch()
+    {
+        var outbox = await _fixture.OpenAsync();
+        var records = Enumerable.Range(0, 10).Select(i => OutboxFixture.Record(surname: $"CLOSE{i}")).ToList();
+        foreach (var record in records)
+        {
+            await outbox.AppendAsync(record, _ct);
+        }
+
+        await outbox.MarkDeliveredAsync(records.Take(7).Select(r => r.RecordId).ToList(), _ct);
+        Assert.Equal(7, outbox.DeliveredBodiesWaiting);
+
+        await outbox.DisposeAsync();
+
+        Assert.Equal(3L, BodiesIn(_fixture.DbPath));
+    }
+
+    [Fact]
+    public async Task Opening_deletes_delivered_bodies_a_crash_left_and_keeps_the_pending_ones()
+    {
+        var records = Enumerable.Range(0, 6).Select(i => OutboxFixture.Record(surname: $"CRASH{i}")).ToList();
+        await using (var outbox = await _fixture.OpenAsync())
+        {
+            foreach (var record in records)
+            {
+                await outbox.AppendAsync(record, _ct);
+            }
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={_fixture.DbPath};Pooling=False"))
+        {
+            // What a crash between a mark and its body batch leaves: delivered rows that still have bodies.
+            connection.Open();
+            using var mark = connection.CreateCommand();
+            mark.CommandText = "UPDATE records SET state = 1 WHERE seq IN (SELECT seq FROM records ORDER BY seq LIMIT 4)";
+            Assert.Equal(4, mark.ExecuteNonQuery());
+        }
+
+        await using var reopened = await _fixture.OpenAsync();
+
+        Assert.Equal(2L, BodiesIn(_fixture.DbPath));
+        Assert.Equal(records.Skip(4).Select(r => r.RecordId), (await reopened.ReadDueAsync(10, _ct)).Select(i => i.RecordId));
+    }
+
+    private static long BodiesIn(string dbPath)
+    {
+        using var connection = new SqliteConnection($"Data Source={dbPath};Pooling=False");
         connection.Open();
-        Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM bodies"));
+        return (long)Scalar(connection, "SELECT count(*) FROM bodies")!;
     }
 
     [Fact]
@@ -143,6 +201,7 @@ public sealed class OutboxLifecycleTests : IDisposable
         var pending = records.Where((_, i) => i % 3 == 1).Select(r => r.RecordId).ToList();
         Assert.Equal(pending, (await outbox.ReadDueAsync(200, _ct)).Select(i => i.RecordId));
         Assert.Equal(delivered.Order(), (await outbox.ListAsync(OutboxState.Delivered, 200, _ct)).Select(e => e.RecordId).Order());
+        await outbox.RunMaintenanceAsync(_ct); // deletes the delivered bodies waiting for their batch
         using var connection = new SqliteConnection($"Data Source={_fixture.DbPath};Pooling=False");
         connection.Open();
         Assert.Equal((long)pending.Count, Scalar(connection, "SELECT count(*) FROM bodies"));

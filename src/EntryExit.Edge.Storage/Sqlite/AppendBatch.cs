@@ -33,6 +33,7 @@ internal static class AppendBatch
         var sealedParameter = insertBody.Parameters.Add("$sealed", SqliteType.Blob);
 
         var results = new AppendResult[batch.Count];
+        var sweptDelivered = false;
         for (var i = 0; i < batch.Count; i++)
         {
             var item = batch[i];
@@ -52,6 +53,17 @@ internal static class AppendBatch
             }
 
             var size = item.SealedBody.Length + RowOverhead;
+            if ((bodies >= options.MaxRecords || usedBytes + size > options.MaxBytes) && !sweptDelivered)
+            {
+                // Delivered records' bodies may still wait for their batch: they never make the outbox full.
+                sweptDelivered = true;
+                if (OutboxCommands.DeleteAllDeliveredBodies(connection, transaction) > 0)
+                {
+                    usedBytes = OutboxQueries.UsedBytes(connection, transaction);
+                    bodies = OutboxQueries.BodyCount(connection, transaction);
+                }
+            }
+
             if (bodies >= options.MaxRecords || usedBytes + size > options.MaxBytes)
             {
                 results[i] = Full(item.RecordId, options, bodies, usedBytes);

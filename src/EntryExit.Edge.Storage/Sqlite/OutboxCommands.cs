@@ -10,21 +10,32 @@ internal static class OutboxCommands
 {
     private const int MaxErrorLength = 500;
 
-    /// <summary>Pending, dead-letter or expired becomes delivered; the body is deleted at once.</summary>
-    /// <remarks>Two statements per batch, not two per record: the ids travel as one JSON array of hex strings
+    /// <summary>Pending, dead-letter or expired becomes delivered; its body goes in a later batch (<see cref="DeleteDeliveredBodies"/>).</summary>
+    /// <remarks>One statement per batch, not one per record: the ids travel as one JSON array of hex strings
     /// (a mark carries dozens of ids while a backlog drains, and each statement costs more than its row work).</remarks>
     public static int MarkDelivered(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<Guid> ids, long nowMs)
     {
-        var idsJson = HexIdArray(ids);
-        using var deleteBodies = Command(connection, transaction,
-            "DELETE FROM bodies WHERE seq IN (SELECT seq FROM records WHERE record_id IN (SELECT unhex(value) FROM json_each($ids)))");
-        deleteBodies.Parameters.AddWithValue("$ids", idsJson);
-        deleteBodies.ExecuteNonQuery();
         using var update = Command(connection, transaction,
             "UPDATE records SET state = 1, updated_at = $now WHERE record_id IN (SELECT unhex(value) FROM json_each($ids)) AND state <> 1");
-        update.Parameters.AddWithValue("$ids", idsJson);
+        update.Parameters.AddWithValue("$ids", HexIdArray(ids));
         update.Parameters.AddWithValue("$now", nowMs);
         return update.ExecuteNonQuery();
+    }
+
+    /// <summary>Deletes the bodies of these records if they are delivered (a pending or dead-letter body stays).</summary>
+    public static int DeleteDeliveredBodies(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<Guid> ids)
+    {
+        using var delete = Command(connection, transaction,
+            "DELETE FROM bodies WHERE seq IN (SELECT seq FROM records WHERE record_id IN (SELECT unhex(value) FROM json_each($ids)) AND state = 1)");
+        delete.Parameters.AddWithValue("$ids", HexIdArray(ids));
+        return delete.ExecuteNonQuery();
+    }
+
+    /// <summary>Deletes every body a delivered record still has (left by a crash before its batch was deleted).</summary>
+    public static int DeleteAllDeliveredBodies(SqliteConnection connection, SqliteTransaction? transaction = null)
+    {
+        using var delete = Command(connection, transaction, "DELETE FROM bodies WHERE seq IN (SELECT seq FROM records WHERE state = 1)");
+        return delete.ExecuteNonQuery();
     }
 
     /// <summary>A pending record becomes dead-letter with a reason; its body stays for a later requeue.</summary>
@@ -95,6 +106,10 @@ internal static class OutboxCommands
     /// <summary>Deletes delivered audit stubs older than <paramref name="cutoffMs"/>, oldest first (contiguous pages).</summary>
     public static int RemoveStubs(SqliteConnection connection, SqliteTransaction transaction, long cutoffMs)
     {
+        // A body still waiting for its batch goes with its stub, never left without one.
+        using var bodies = Command(connection, transaction, "DELETE FROM bodies WHERE seq IN (SELECT seq FROM records WHERE state = 1 AND updated_at < $cutoff)");
+        bodies.Parameters.AddWithValue("$cutoff", cutoffMs);
+        bodies.ExecuteNonQuery();
         using var command = Command(connection, transaction, "DELETE FROM records WHERE state = 1 AND updated_at < $cutoff");
         command.Parameters.AddWithValue("$cutoff", cutoffMs);
         return command.ExecuteNonQuery();
