@@ -22,7 +22,7 @@ internal static class ReadAmplificationHarness
     public static async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var records = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
-        Console.WriteLine("| queue | delivered | seconds | rec/s | ReadDueAsync calls | rows returned per delivered | time in reads s | mark calls | ids per mark | time in marks s | gateway CPU s | broker CPU s | GCs gen0/1/2 | allocated KB per record | PUBACK ms mean / p50 / p99 | mean in flight |");
+        Console.WriteLine("| queue | delivered | seconds | rec/s | ReadDueAsync calls | rows returned per delivered | time in reads s | mark calls | ids per mark | time in marks s | gateway CPU s | broker CPU s | GCs gen0/1/2 (pause ms) | allocated KB per record | PUBACK ms mean / p50 / p99 | mean in flight |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|---:|");
         var variants = args.Length > 1 ? args[1..] : ["mqttnet", "memory", "outbox"];
         foreach (var variant in variants)
@@ -60,9 +60,10 @@ internal static class ReadAmplificationHarness
             var brokerCpu = broker.ProcessorTime;
             int[] gcs = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
             var allocated = GC.GetTotalAllocatedBytes(precise: false);
+            var paused = GC.GetTotalPauseDuration();
             string Cpu() => string.Create(CultureInfo.InvariantCulture,
                 $" {(Process.GetCurrentProcess().TotalProcessorTime - selfCpu).TotalSeconds:0.00} | {(broker.ProcessorTime - brokerCpu).TotalSeconds:0.00} | " +
-                $"{GC.CollectionCount(0) - gcs[0]}/{GC.CollectionCount(1) - gcs[1]}/{GC.CollectionCount(2) - gcs[2]} | {(GC.GetTotalAllocatedBytes(precise: false) - allocated) / 1024.0 / records:0.0} |");
+                $"{GC.CollectionCount(0) - gcs[0]}/{GC.CollectionCount(1) - gcs[1]}/{GC.CollectionCount(2) - gcs[2]} ({(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0}) | {(GC.GetTotalAllocatedBytes(precise: false) - allocated) / 1024.0 / records:0.0} |");
             if (variant == "mqttnet")
             {
                 var raw = await RawPublishAsync(link, payloads, settings.Mqtt.InFlightWindow, cancellationToken);
