@@ -39,6 +39,6 @@ internal static partial class OutboxLog
     public static partial void DeadLettered(ILogger logger, Guid recordId);
 
     [LoggerMessage(EventId = 3010, Level = LogLevel.Warning,
-        Message = "Outbox could not delete the sealed bodies of delivered records ({Error}); trying again in a second, and at the next start")]
+        Message = "Outbox could not delete the sealed bodies of delivered records ({Error}); trying again every second (not logged again until it works) and at the next start")]
     public static partial void BodyDeleteFailed(ILogger logger, string error);
 }

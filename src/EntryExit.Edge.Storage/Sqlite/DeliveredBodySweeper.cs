@@ -136,6 +136,7 @@ internal sealed class DeliveredBodySweeper : IAsyncDisposable
     private async Task RunAsync()
     {
         var stop = _stop.Token;
+        var failing = false;
         try
         {
             while (true)
@@ -149,11 +150,18 @@ internal sealed class DeliveredBodySweeper : IAsyncDisposable
                 try
                 {
                     await FlushAsync(stop);
+                    failing = false;
                 }
                 catch (Exception ex) when (!stop.IsCancellationRequested)
                 {
-                    // Disk full or locked: the ids wait for the next try; the bodies stay sealed meanwhile.
-                    _failed(ex);
+                    // Disk full or locked: the ids wait for the next try; the bodies stay sealed meanwhile. Reported
+                    // once per episode, not at every retry.
+                    if (!failing)
+                    {
+                        _failed(ex);
+                    }
+
+                    failing = true;
                     await Task.Delay(Quiet, _time, stop);
                     Signal();
                 }
