@@ -85,8 +85,9 @@ public sealed class SqliteOutbox : IAsyncDisposable
             CreateOwnerOnly(path);
             writer = OutboxDatabase.Open(path, mustExist: false);
             OutboxSchema.Migrate(writer);
+            // Before the key check: a body a crash left on a delivered record must not need its (retired) key.
+            OutboxCommands.DeleteAllDeliveredBodies(writer);
             OutboxQueries.EnsureKeysKnown(writer, keyring);
-            OutboxCommands.DeleteAllDeliveredBodies(writer); // batches a crash left undeleted
             reader = OutboxDatabase.Open(path, mustExist: true);
             var outbox = new SqliteOutbox(options, time, logger, keyring, writer, reader, alarm);
             var held = OutboxQueries.BodyCount(reader, null);
@@ -251,7 +252,16 @@ public sealed class SqliteOutbox : IAsyncDisposable
     /// </summary>
     public async Task<MaintenanceReport> RunMaintenanceAsync(CancellationToken cancellationToken)
     {
-        await _bodies.FlushAsync(cancellationToken);
+        try
+        {
+            await _bodies.FlushAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The rest of the upkeep still runs; the sweeper tries the bodies again.
+            OutboxLog.BodyDeleteFailed(_logger, ex.GetType().Name);
+        }
+
         var now = NowMs();
         var expired = await _writer.WriteAsync(
             (c, t) => OutboxCommands.Expire(c, t, now - (long)_options.MaxPendingAge.TotalMilliseconds, now), cancellationToken);
@@ -280,11 +290,17 @@ public sealed class SqliteOutbox : IAsyncDisposable
     /// <summary>Stops the writer after the queued appends are committed, and closes the file.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _bodies.DisposeAsync(); // deletes the bodies still waiting
-        await _writer.DisposeAsync();
-        _reader.Dispose();
-        _readLock.Dispose();
-        _keyring.Dispose();
+        try
+        {
+            await _bodies.DisposeAsync(); // deletes the bodies still waiting
+            await _writer.DisposeAsync();
+        }
+        finally
+        {
+            _reader.Dispose();
+            _readLock.Dispose();
+            _keyring.Dispose();
+        }
     }
 
     /// <summary>Sets SQLite's page quota on the write connection (tests simulate a full disk with it).</summary>
@@ -309,7 +325,7 @@ public sealed class SqliteOutbox : IAsyncDisposable
 
     private AppendResult[] WriteBatch(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<PendingAppend> batch)
     {
-        var results = AppendBatch.Write(connection, transaction, batch, NowMs(), _options);
+        var results = AppendBatch.Write(connection, transaction, batch, NowMs(), _options, deliveredBodiesWait: _bodies.Waiting > 0);
         if (results.FirstOrDefault(r => r.Outcome == AppendOutcome.Rejected) is { } refused)
         {
             OutboxLog.Rejected(_logger, refused.ErrorCode!, refused.Message!);

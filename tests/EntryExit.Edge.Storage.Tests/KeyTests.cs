@@ -147,4 +147,30 @@ public sealed class KeyTests : IDisposable
 
         Assert.Equal([old.RecordId, fresh.RecordId], (await rotated.ReadDueAsync(10, _ct)).Select(i => i.RecordId));
     }
+
+    [Fact]
+    public async Task A_retired_key_is_not_needed_for_delivered_bodies_a_crash_left_behind()
+    {
+        var delivered = OutboxFixture.Record();
+        await using (var outbox = await _fixture.OpenAsync())
+        {
+            await outbox.AppendAsync(delivered, _ct);
+        }
+
+        // A crash between the mark and its body batch leaves a delivered record with its body (sealed with this key).
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_fixture.DbPath};Pooling=False"))
+        {
+            connection.Open();
+            using var mark = connection.CreateCommand();
+            mark.CommandText = "UPDATE records SET state = 1";
+            Assert.Equal(1, mark.ExecuteNonQuery());
+        }
+
+        // No record is pending under the old key, so it was retired: the outbox opens with the new key alone.
+        var newKey = _fixture.WriteKey("new.key");
+        await using var rotated = await _fixture.OpenAsync(configure: o => o.KeyFile = newKey);
+
+        Assert.Empty(await rotated.ReadDueAsync(10, _ct));
+        Assert.Equal(delivered.RecordId, Assert.Single(await rotated.ListAsync(OutboxState.Delivered, 10, _ct)).RecordId);
+    }
 }

@@ -135,7 +135,8 @@ public sealed class OutboxLifecycleTests : IDisposable
     [Fact]
     public async Task Closing_deletes_the_bodies_still_waiting_for_their_batch()
     {
-        var outbox = await _fixture.OpenAsync();
+        // A fake clock that never moves: no pause in marks ever comes, only the close deletes them.
+        var outbox = await _fixture.OpenAsync(new FakeTimeProvider(DateTimeOffset.Parse("2026-11-28T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture)));
         var records = Enumerable.Range(0, 10).Select(i => OutboxFixture.Record(surname: $"CLOSE{i}")).ToList();
         foreach (var record in records)
         {

@@ -9,7 +9,7 @@ internal static class AppendBatch
     private const int RowOverhead = 160;
 
     public static AppendResult[] Write(SqliteConnection connection, SqliteTransaction transaction,
-        IReadOnlyList<PendingAppend> batch, long nowMs, OutboxOptions options)
+        IReadOnlyList<PendingAppend> batch, long nowMs, OutboxOptions options, bool deliveredBodiesWait)
     {
         var usedBytes = OutboxQueries.UsedBytes(connection, transaction);
         var bodies = OutboxQueries.BodyCount(connection, transaction);
@@ -33,7 +33,7 @@ internal static class AppendBatch
         var sealedParameter = insertBody.Parameters.Add("$sealed", SqliteType.Blob);
 
         var results = new AppendResult[batch.Count];
-        var sweptDelivered = false;
+        var sweptDelivered = !deliveredBodiesWait; // nothing to sweep: do not walk every stub for each refused batch
         for (var i = 0; i < batch.Count; i++)
         {
             var item = batch[i];

@@ -12,6 +12,12 @@ internal sealed class DeliveredBodySweeper : IAsyncDisposable
     public static readonly TimeSpan Quiet = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
 
+    /// <summary>Due at once when this many wait (a long drain never pauses): bounds the memory the ids take.</summary>
+    public const int MaxWaiting = 100_000;
+
+    /// <summary>Ids per transaction, so appends and marks wait for the writer only briefly (about 30 ms a chunk).</summary>
+    public const int ChunkSize = 4096;
+
     private readonly Func<IReadOnlyList<Guid>, CancellationToken, Task> _delete;
     private readonly Action<Exception> _failed;
     private readonly TimeProvider _time;
@@ -23,6 +29,7 @@ internal sealed class DeliveredBodySweeper : IAsyncDisposable
     private List<Guid> _waiting = [];
     private long _firstAt;
     private long _lastAt;
+    private bool _disposed;
 
     public DeliveredBodySweeper(TimeProvider time, Func<IReadOnlyList<Guid>, CancellationToken, Task> delete, Action<Exception> failed)
     {
@@ -49,6 +56,11 @@ internal sealed class DeliveredBodySweeper : IAsyncDisposable
     {
         lock (_gate)
         {
+            if (_disposed)
+            {
+                return; // a mark that committed after close: the next open deletes its bodies
+            }
+
             _lastAt = _time.GetTimestamp();
             if (_waiting.Count == 0)
             {
@@ -78,19 +90,22 @@ internal sealed class DeliveredBodySweeper : IAsyncDisposable
                 return;
             }
 
-            try
+            for (var done = 0; done < batch.Count; done += ChunkSize)
             {
-                await _delete(batch, cancellationToken);
-            }
-            catch
-            {
-                lock (_gate)
+                try
                 {
-                    _firstAt = _waiting.Count == 0 ? _time.GetTimestamp() : _firstAt;
-                    _waiting.AddRange(batch);
+                    await _delete(batch.GetRange(done, Math.Min(ChunkSize, batch.Count - done)), cancellationToken);
                 }
+                catch
+                {
+                    lock (_gate)
+                    {
+                        _firstAt = _waiting.Count == 0 ? _time.GetTimestamp() : _firstAt;
+                        _waiting.AddRange(batch.Skip(done));
+                    }
 
-                throw;
+                    throw;
+                }
             }
         }
         finally
@@ -102,8 +117,13 @@ internal sealed class DeliveredBodySweeper : IAsyncDisposable
     /// <summary>Stops the loop and deletes what waits (a failure is reported; the next open deletes them).</summary>
     public async ValueTask DisposeAsync()
     {
+        lock (_gate)
+        {
+            _disposed = true;
+        }
+
         await _stop.CancelAsync();
-        await _loop;
+        await _loop; // never faults: the loop reports its errors
         try
         {
             await FlushAsync(CancellationToken.None);
@@ -152,16 +172,21 @@ internal sealed class DeliveredBodySweeper : IAsyncDisposable
                     await FlushAsync(stop);
                     failing = false;
                 }
-                catch (Exception ex) when (!stop.IsCancellationRequested)
+                catch (Exception ex) when (ex is not OperationCanceledException || !stop.IsCancellationRequested)
                 {
                     // Disk full or locked: the ids wait for the next try; the bodies stay sealed meanwhile. Reported
-                    // once per episode, not at every retry.
+                    // once per episode, not at every retry. When closing, DisposeAsync tries once more.
                     if (!failing)
                     {
                         _failed(ex);
                     }
 
                     failing = true;
+                    if (stop.IsCancellationRequested)
+                    {
+                        return;
+                    }
+
                     await Task.Delay(Quiet, _time, stop);
                     Signal();
                 }
@@ -181,6 +206,11 @@ internal sealed class DeliveredBodySweeper : IAsyncDisposable
             if (_waiting.Count == 0)
             {
                 return null;
+            }
+
+            if (_waiting.Count >= MaxWaiting)
+            {
+                return TimeSpan.Zero;
             }
 
             var quietLeft = Quiet - _time.GetElapsedTime(_lastAt);
