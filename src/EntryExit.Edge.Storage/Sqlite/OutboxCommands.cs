@@ -34,7 +34,9 @@ internal static class OutboxCommands
     /// <summary>Deletes every body a delivered record still has (left by a crash before its batch was deleted).</summary>
     public static int DeleteAllDeliveredBodies(SqliteConnection connection, SqliteTransaction? transaction = null)
     {
-        using var delete = Command(connection, transaction, "DELETE FROM bodies WHERE seq IN (SELECT seq FROM records WHERE state = 1)");
+        // Walks the bodies (pending ones, few) and looks each record up by rowid, not the delivered stubs (days of them):
+        // it runs at every open.
+        using var delete = Command(connection, transaction, "DELETE FROM bodies WHERE (SELECT state FROM records r WHERE r.seq = bodies.seq) = 1");
         return delete.ExecuteNonQuery();
     }
 
