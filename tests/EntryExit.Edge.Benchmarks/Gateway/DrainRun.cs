@@ -20,7 +20,14 @@ internal static class DrainRun
 {
     private static readonly TimeSpan Stall = TimeSpan.FromSeconds(10);
 
-    public sealed record Result(int Records, int PayloadBytes, double AppendsPerSecond, long Delivered, double GatewaySeconds, double PubSeconds, long PendingAfter);
+    /// <summary>
+    /// One run's figures. CPU is per delivered record, in microseconds: the gateway's whole process and the broker
+    /// over the drain; mosquitto_pub's process and the broker over its two runs (averaged).
+    /// </summary>
+    public sealed record Result(int Records, int PayloadBytes, double AppendsPerSecond, long Delivered, double GatewaySeconds, double PubSeconds, long PendingAfter,
+        double GatewayCpuUs, double GatewayBrokerCpuUs, double PubCpuUs, double PubBrokerCpuUs);
+
+    private sealed record Drained(long Delivered, double Seconds, long Pending, TimeSpan GatewayCpu, TimeSpan BrokerCpu);
 
     public static async Task<Result> RunAsync(int run, int count, bool withMosquittoPub, int brokerReceiveMaximum, CancellationToken cancellationToken)
     {
@@ -29,16 +36,19 @@ internal static class DrainRun
         var settings = workspace.Settings("drain.db", broker.Port, acceptNoMatchingSubscribers: true);
         var (payloads, appendRate) = await BacklogFill.FillAsync(settings, run, count, cancellationToken);
 
-        var pubBefore = 0.0;
+        var pubBefore = (Seconds: 0.0, CpuSeconds: 0.0);
+        var pubBrokerCpu = TimeSpan.Zero;
         if (withMosquittoPub)
         {
             await broker.StartAsync(cancellationToken);
+            var brokerCpu = broker.ProcessorTime;
             pubBefore = await MosquittoPub.PublishAsync(broker.Port, payloads, cancellationToken);
+            pubBrokerCpu = broker.ProcessorTime - brokerCpu;
             broker.Stop(); // the gateway starts with the broker down
         }
 
         using var sent = new SentCounter(count);
-        (long Delivered, double Seconds, long Pending)? outcome = null;
+        Drained? outcome = null;
         Func<GatewayParts, IHost, CancellationToken, Task<int>> drive = async (parts, host, ct) =>
         {
             outcome = await DriveAsync(parts, host, broker, sent, ct);
@@ -53,17 +63,25 @@ internal static class DrainRun
             throw new InvalidOperationException($"the gateway run ended with exit code {exit}");
         }
 
-        var (delivered, seconds, pending) = outcome ?? throw new InvalidOperationException("the drain did not run");
+        var drained = outcome ?? throw new InvalidOperationException("the drain did not run");
         var pubSeconds = 0.0;
+        var pubCpu = 0.0;
         if (withMosquittoPub)
         {
-            pubSeconds = (pubBefore + await MosquittoPub.PublishAsync(broker.Port, payloads, cancellationToken)) / 2;
+            var brokerCpu = broker.ProcessorTime;
+            var pubAfter = await MosquittoPub.PublishAsync(broker.Port, payloads, cancellationToken);
+            pubBrokerCpu += broker.ProcessorTime - brokerCpu;
+            pubSeconds = (pubBefore.Seconds + pubAfter.Seconds) / 2;
+            pubCpu = (pubBefore.CpuSeconds + pubAfter.CpuSeconds) / 2;
         }
 
-        return new Result(count, payloads[0].Length, appendRate, delivered, seconds, pubSeconds, pending);
+        double PerRecordUs(double seconds, long records) => records == 0 ? 0 : seconds * 1e6 / records;
+        return new Result(count, payloads[0].Length, appendRate, drained.Delivered, drained.Seconds, pubSeconds, drained.Pending,
+            PerRecordUs(drained.GatewayCpu.TotalSeconds, drained.Delivered), PerRecordUs(drained.BrokerCpu.TotalSeconds, drained.Delivered),
+            PerRecordUs(pubCpu, count), PerRecordUs(pubBrokerCpu.TotalSeconds / 2, count));
     }
 
-    private static async Task<(long Delivered, double Seconds, long Pending)> DriveAsync(GatewayParts parts, IHost host, LocalMosquitto broker, SentCounter sent, CancellationToken cancellationToken)
+    private static async Task<Drained> DriveAsync(GatewayParts parts, IHost host, LocalMosquitto broker, SentCounter sent, CancellationToken cancellationToken)
     {
         var link = host.Services.GetRequiredService<MqttConnectionSupervisor>();
         var connected = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -81,6 +99,8 @@ internal static class DrainRun
 
         await broker.StartAsync(cancellationToken);
         var from = await connected.Task.WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
+        var gatewayCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var brokerCpu = broker.ProcessorTime;
         // Done when every record is marked delivered, or stalled when nothing was delivered for a while.
         while (!sent.Reached.IsCompleted)
         {
@@ -94,7 +114,10 @@ internal static class DrainRun
         }
 
         var to = sent.Reached.IsCompleted ? await sent.Reached : sent.LastAt;
+        // Read at once: the gateway's CPU from here on is its idle loops and the stop, not the drain.
+        gatewayCpu = Process.GetCurrentProcess().TotalProcessorTime - gatewayCpu;
+        brokerCpu = broker.ProcessorTime - brokerCpu;
         var pending = (await parts.Outbox.GetStatusAsync(cancellationToken)).Pending;
-        return (sent.Sent, Stopwatch.GetElapsedTime(from, to).TotalSeconds, pending);
+        return new Drained(sent.Sent, Stopwatch.GetElapsedTime(from, to).TotalSeconds, pending, gatewayCpu, brokerCpu);
     }
 }

@@ -7,8 +7,10 @@ namespace EntryExit.Edge.Benchmarks.Gateway;
 /// <summary>The reference: <c>mosquitto_pub -q 1 -V 5 -l</c>, one connection, one payload per stdin line.</summary>
 internal static class MosquittoPub
 {
-    /// <summary>Seconds from process start until it exited (connect, every PUBACK, disconnect).</summary>
-    public static async Task<double> PublishAsync(int port, IReadOnlyList<byte[]> payloads, CancellationToken cancellationToken)
+    /// <summary>
+    /// Seconds from process start until it exited (connect, every PUBACK, disconnect), and the CPU seconds it used.
+    /// </summary>
+    public static async Task<(double Seconds, double CpuSeconds)> PublishAsync(int port, IReadOnlyList<byte[]> payloads, CancellationToken cancellationToken)
     {
         var input = new StringBuilder();
         foreach (var payload in payloads)
@@ -24,17 +26,19 @@ internal static class MosquittoPub
             UseShellExecute = false,
         };
         var text = input.ToString();
+        var childCpu = ChildCpu.Total();
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException("mosquitto_pub did not start");
         await process.StandardInput.WriteAsync(text);
         process.StandardInput.Close();
         await process.WaitForExitAsync(cancellationToken);
         var seconds = clock.Elapsed.TotalSeconds;
+        var cpu = (ChildCpu.Total() - childCpu).TotalSeconds;
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"mosquitto_pub exited with {process.ExitCode}");
         }
 
-        return seconds;
+        return (seconds, cpu);
     }
 }
