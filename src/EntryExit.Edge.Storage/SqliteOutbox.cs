@@ -182,7 +182,22 @@ public sealed class SqliteOutbox : IAsyncDisposable
     public async Task MarkDeliveredAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        await _writer.WriteAsync((c, t) => OutboxCommands.MarkDelivered(c, t, ids, NowMs()), cancellationToken);
+        // A leased record's sequence number came with its row and never changes: the mark finds it by rowid.
+        var seqs = new List<long>(ids.Count);
+        List<Guid>? unleased = null;
+        foreach (var id in ids)
+        {
+            if (_leases.TryGetSeq(id, out var seq))
+            {
+                seqs.Add(seq);
+            }
+            else
+            {
+                (unleased ??= []).Add(id);
+            }
+        }
+
+        await _writer.WriteAsync((c, t) => OutboxCommands.MarkDelivered(c, t, seqs, (IReadOnlyCollection<Guid>?)unleased ?? [], NowMs()), cancellationToken);
         // On failure they stay leased, and the caller tries again.
         _bodies.Add(ids);
         await EndLeasesAfterCommitAsync(ids, stillPending: false);

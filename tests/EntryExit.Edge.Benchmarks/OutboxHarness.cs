@@ -94,14 +94,7 @@ public static class OutboxHarness
     private static async Task<(double DrainRate, long FileBytes)> MeasureDrainAndSizeAsync(string path, int records)
     {
         await using var outbox = await OpenAsync(path);
-        var next = 0;
-        await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(async () =>
-        {
-            while (Interlocked.Increment(ref next) <= records)
-            {
-                await outbox.AppendAsync(Record(), CancellationToken.None);
-            }
-        })));
+        await FillAsync(outbox, records);
         await outbox.RunMaintenanceAsync(CancellationToken.None);
         var fileBytes = new FileInfo(path).Length;
 
@@ -116,7 +109,20 @@ public static class OutboxHarness
         return (drained / clock.Elapsed.TotalSeconds, fileBytes);
     }
 
-    private static Task<SqliteOutbox> OpenAsync(string path) => SqliteOutbox.OpenAsync(
+    /// <summary>Appends <paramref name="records"/> sample records from 64 concurrent writers.</summary>
+    internal static async Task FillAsync(SqliteOutbox outbox, int records)
+    {
+        var next = 0;
+        await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(async () =>
+        {
+            while (Interlocked.Increment(ref next) <= records)
+            {
+                await outbox.AppendAsync(Record(), CancellationToken.None);
+            }
+        })));
+    }
+
+    internal static Task<SqliteOutbox> OpenAsync(string path) => SqliteOutbox.OpenAsync(
         new OutboxOptions { Path = path, Key = RandomNumberGenerator.GetBytes(32), GatewayId = "bench", MaxRecords = 10_000_000, MaxBytes = long.MaxValue },
         TimeProvider.System, NullLogger<SqliteOutbox>.Instance, CancellationToken.None);
 

@@ -210,6 +210,33 @@ public sealed class OutboxLifecycleTests : IDisposable
     }
 
     [Fact]
+    public async Task A_mark_of_read_and_unread_records_settles_exactly_those_listed()
+    {
+        // Records read (leased) are marked by sequence number, the others by record id: one batch may hold both.
+        await using var outbox = await _fixture.OpenAsync();
+        var records = Enumerable.Range(0, 60).Select(i => OutboxFixture.Record(surname: $"MIXED{i}")).ToList();
+        foreach (var record in records)
+        {
+            await outbox.AppendAsync(record, _ct);
+        }
+
+        var read = (await outbox.ReadDueAsync(30, _ct)).Select(i => i.RecordId).ToList();
+        Assert.Equal(records.Take(30).Select(r => r.RecordId), read);
+        var delivered = read.Where((_, i) => i % 2 == 0).Concat(records.Skip(30).Where((_, i) => i % 2 == 0).Select(r => r.RecordId)).ToList();
+        await outbox.MarkDeliveredAsync([.. delivered, Guid.CreateVersion7()], _ct);
+
+        Assert.Equal(delivered.Order(), (await outbox.ListAsync(OutboxState.Delivered, 100, _ct)).Select(e => e.RecordId).Order());
+        Assert.Equal(records.Count - delivered.Count, (await outbox.GetStatusAsync(_ct)).Pending);
+        foreach (var id in read.Where((_, i) => i % 2 == 1))
+        {
+            outbox.Release([id]); // unsent: due again
+        }
+
+        var due = (await outbox.ReadDueAsync(100, _ct)).Select(i => i.RecordId).ToList();
+        Assert.Equal(records.Select(r => r.RecordId).Except(delivered), due);
+    }
+
+    [Fact]
     public async Task Scheduled_retry_counts_the_attempt_and_waits_until_due()
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-28T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));

@@ -27,6 +27,14 @@ internal sealed class InFlightLeases
     /// <summary>True while the record is handed out.</summary>
     public bool Contains(Guid id) => _leases.ContainsKey(id);
 
+    /// <summary>The sequence number a leased record was read with (the row's key: it never changes).</summary>
+    public bool TryGetSeq(Guid id, out long seq)
+    {
+        var held = _leases.TryGetValue(id, out var lease);
+        seq = lease.Seq;
+        return held;
+    }
+
     /// <summary>
     /// Ends expired leases and returns the sequence number a scan starts after (0 = from the beginning).
     /// Called by the single reader before its query.

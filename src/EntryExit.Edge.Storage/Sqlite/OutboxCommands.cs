@@ -11,15 +11,32 @@ internal static class OutboxCommands
     private const int MaxErrorLength = 500;
 
     /// <summary>Pending, dead-letter or expired becomes delivered; its body goes in a later batch (<see cref="DeleteDeliveredBodies"/>).</summary>
-    /// <remarks>One statement per batch, not one per record: the ids travel as one JSON array of hex strings
-    /// (a mark carries dozens of ids while a backlog drains, and each statement costs more than its row work).</remarks>
-    public static int MarkDelivered(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<Guid> ids, long nowMs)
+    /// <remarks>One statement per batch, not one per record: the keys travel as one JSON array (a mark carries hundreds
+    /// of ids while a backlog drains, and each statement costs more than its row work). Records whose sequence number
+    /// is known (the outbox leased them) are found by rowid; the rest through the record-id index, which costs a
+    /// second B-tree search per record and hex ids to format and parse.</remarks>
+    public static int MarkDelivered(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<long> seqs, IReadOnlyCollection<Guid> ids, long nowMs)
     {
-        using var update = Command(connection, transaction,
-            "UPDATE records SET state = 1, updated_at = $now WHERE record_id IN (SELECT unhex(value) FROM json_each($ids)) AND state <> 1");
-        update.Parameters.AddWithValue("$ids", HexIdArray(ids));
-        update.Parameters.AddWithValue("$now", nowMs);
-        return update.ExecuteNonQuery();
+        var marked = 0;
+        if (seqs.Count > 0)
+        {
+            using var bySeq = Command(connection, transaction,
+                "UPDATE records SET state = 1, updated_at = $now WHERE seq IN (SELECT value FROM json_each($seqs)) AND state <> 1");
+            bySeq.Parameters.AddWithValue("$seqs", "[" + string.Join(',', seqs) + "]");
+            bySeq.Parameters.AddWithValue("$now", nowMs);
+            marked += bySeq.ExecuteNonQuery();
+        }
+
+        if (ids.Count > 0)
+        {
+            using var byId = Command(connection, transaction,
+                "UPDATE records SET state = 1, updated_at = $now WHERE record_id IN (SELECT unhex(value) FROM json_each($ids)) AND state <> 1");
+            byId.Parameters.AddWithValue("$ids", HexIdArray(ids));
+            byId.Parameters.AddWithValue("$now", nowMs);
+            marked += byId.ExecuteNonQuery();
+        }
+
+        return marked;
     }
 
     /// <summary>Deletes the bodies of these records if they are delivered (a pending or dead-letter body stays).</summary>
