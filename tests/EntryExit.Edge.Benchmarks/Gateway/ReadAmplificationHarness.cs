@@ -13,7 +13,8 @@ namespace EntryExit.Edge.Benchmarks.Gateway;
 /// Diagnostic for the drain: the gateway's own pump, supervisor and outbox adapter (as GatewayHostFactory wires them)
 /// with a counting queue between pump and adapter, to show how many outbox rows the pump reads per record it sends and where the time goes; the same pump over an
 /// in-memory queue gives the transport's own rate.
-/// Run: dotnet run -c Release --project tests/EntryExit.Edge.Benchmarks -- drain-reads [records [mqttnet|memory|outbox ...]]
+/// "lowlevel" publishes through MQTTnet's packet layer alone (no client, no pump): the floor of this process's transport.
+/// Run: dotnet run -c Release --project tests/EntryExit.Edge.Benchmarks -- drain-reads [records [mqttnet|lowlevel|memory|outbox ...]]
 /// </summary>
 internal static class ReadAmplificationHarness
 {
@@ -34,7 +35,7 @@ internal static class ReadAmplificationHarness
             await broker.StartAsync(cancellationToken);
             var options = OutboxSettings.ToOptions(settings, Environment.GetEnvironmentVariable);
             await using var outbox = await SqliteOutbox.OpenAsync(options, TimeProvider.System, NullLogger<SqliteOutbox>.Instance, cancellationToken);
-            var queue = new CountingQueue(variant switch { "memory" => new MemoryQueue(payloads), "mqttnet" => new MemoryQueue([]), _ => new OutboxDeliveryAdapter(outbox) });
+            var queue = new CountingQueue(variant switch { "memory" => new MemoryQueue(payloads), "mqttnet" or "lowlevel" => new MemoryQueue([]), _ => new OutboxDeliveryAdapter(outbox) });
             using var metrics = new TransportMetrics();
             // Publish-to-PUBACK times: with the window full, mean in flight = rate x mean time (Little's law) is the
             // window; below it, the pump is slow to refill rather than the round trip slow to come back.
@@ -64,6 +65,15 @@ internal static class ReadAmplificationHarness
             string Cpu() => string.Create(CultureInfo.InvariantCulture,
                 $" {(Process.GetCurrentProcess().TotalProcessorTime - selfCpu).TotalSeconds:0.00} | {(broker.ProcessorTime - brokerCpu).TotalSeconds:0.00} | " +
                 $"{GC.CollectionCount(0) - gcs[0]}/{GC.CollectionCount(1) - gcs[1]}/{GC.CollectionCount(2) - gcs[2]} ({(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0}) | {(GC.GetTotalAllocatedBytes(precise: false) - allocated) / 1024.0 / records:0.0} |");
+            if (variant == "lowlevel")
+            {
+                var low = await LowLevelPublishAsync(broker.Port, link.Topics.Entries, payloads, settings.Mqtt.InFlightWindow, cancellationToken);
+                await stop.CancelAsync();
+                await running;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| MQTTnet packets, one loop, window {settings.Mqtt.InFlightWindow} | {records} | {low:0.00} | {records / low:0} | | | | | | |") + Cpu());
+                continue;
+            }
+
             if (variant == "mqttnet")
             {
                 var raw = await RawPublishAsync(link, payloads, settings.Mqtt.InFlightWindow, cancellationToken);
@@ -113,9 +123,63 @@ internal static class ReadAmplificationHarness
 
     // The same messages as the pump builds, published by `window` concurrent loops straight on the link's client:
     // the ceiling MQTTnet itself sets on this machine.
+    // What MQTTnet's packet layer costs without its client: a second connection, PUBLISH packets written by the
+    // loop that reads the PUBACKs (each acknowledgement sends the next record at once, as libmosquitto does).
+    private static async Task<double> LowLevelPublishAsync(int port, string topic, List<byte[]> payloads, int window, CancellationToken cancellationToken)
+    {
+        var ids = payloads.Select(_ => System.Text.Encoding.UTF8.GetBytes(Guid.NewGuid().ToString("D"))).ToArray();
+        var schema = "entry-record/v1"u8.ToArray();
+        using var client = new MQTTnet.MqttClientFactory().CreateLowLevelMqttClient();
+        var options = new MQTTnet.MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
+            .WithoutPacketFragmentation().Build();
+        await client.ConnectAsync(options, cancellationToken);
+        await client.SendAsync(new MQTTnet.Packets.MqttConnectPacket { ClientId = "bench-lowlevel", CleanSession = true, KeepAlivePeriod = 60 }, cancellationToken);
+        if (await client.ReceiveAsync(cancellationToken) is not MQTTnet.Packets.MqttConnAckPacket)
+        {
+            throw new InvalidOperationException("no CONNACK");
+        }
+
+        var next = 0;
+        MQTTnet.Packets.MqttPublishPacket Publish(int i) => new()
+        {
+            Topic = topic,
+            PayloadSegment = payloads[i],
+            QualityOfServiceLevel = MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce,
+            PacketIdentifier = (ushort)(i % 60000 + 1),
+            ContentType = "application/json",
+            UserProperties = [new MQTTnet.Packets.MqttUserProperty("record-id", ids[i]), new MQTTnet.Packets.MqttUserProperty("schema", schema)],
+        };
+        var clock = Stopwatch.StartNew();
+        for (; next < Math.Min(window, payloads.Count); next++)
+        {
+            await client.SendAsync(Publish(next), cancellationToken);
+        }
+
+        var acknowledged = 0;
+        while (acknowledged < payloads.Count)
+        {
+            var packet = await client.ReceiveAsync(cancellationToken);
+            if (packet is MQTTnet.Packets.MqttPubAckPacket)
+            {
+                acknowledged++;
+                if (next < payloads.Count)
+                {
+                    await client.SendAsync(Publish(next++), cancellationToken);
+                }
+            }
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        await client.SendAsync(new MQTTnet.Packets.MqttDisconnectPacket(), cancellationToken);
+        await client.DisconnectAsync(cancellationToken);
+        return seconds;
+    }
+
     private static async Task<double> RawPublishAsync(MqttConnectionSupervisor link, List<byte[]> payloads, int window, CancellationToken cancellationToken)
     {
         var next = -1;
+        // Ids made before the clock starts: Guid.NewGuid is a system call here (about 1.5 us), not the transport's cost.
+        var ids = payloads.Select(_ => System.Text.Encoding.UTF8.GetBytes(Guid.NewGuid().ToString("D"))).ToArray();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, window).Select(_ => Task.Run(async () =>
         {
@@ -124,7 +188,7 @@ internal static class ReadAmplificationHarness
             {
                 var message = new MQTTnet.MqttApplicationMessageBuilder().WithTopic(link.Topics.Entries).WithPayload(payloads[i])
                     .WithQualityOfServiceLevel(MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce).WithContentType("application/json")
-                    .WithUserProperty("record-id", System.Text.Encoding.UTF8.GetBytes(Guid.NewGuid().ToString("D")))
+                    .WithUserProperty("record-id", ids[i])
                     .WithUserProperty("schema", "entry-record/v1"u8.ToArray()).Build();
                 await link.PublishAsync(message, cancellationToken);
             }
