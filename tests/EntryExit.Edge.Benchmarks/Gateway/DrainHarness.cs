@@ -40,18 +40,31 @@ internal static class DrainHarness
         Console.WriteLine("CPU columns: microseconds of CPU per record (user + system), the client's process and the broker's, each over its own runs.");
         Console.WriteLine("| run | records | payload B | delivered | gateway rec/s | mosquitto_pub rec/s | ratio | pending after | fill appends/s | gateway CPU µs | broker CPU µs (gateway) | mosquitto_pub CPU µs | broker CPU µs (mosquitto_pub) | load avg |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        var ratios = new List<double>();
         for (var run = 1; run <= runs; run++)
         {
             var r = await DrainRun.RunAsync(run, records, withMosquittoPub: true, receiveMaximum, cancellationToken);
             var gateway = r.Delivered / r.GatewaySeconds;
             var pub = r.Records / r.PubSeconds;
             var stalled = r.Delivered < r.Records ? $" (stalled after {r.GatewaySeconds:0.0} s)" : "";
+            ratios.Add(r.Delivered == r.Records ? gateway / pub : 0); // a stalled drain counts as 0
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {run} | {r.Records} | {r.PayloadBytes} | {r.Delivered}{stalled} | {gateway:0} | {pub:0} | " +
                 $"{(r.Delivered == r.Records ? (gateway / pub).ToString("0.00", CultureInfo.InvariantCulture) : "n/a")} | {r.PendingAfter} | {r.AppendsPerSecond:0} | " +
                 $"{r.GatewayCpuUs:0.0} | {r.GatewayBrokerCpuUs:0.0} | {r.PubCpuUs:0.0} | {r.PubBrokerCpuUs:0.0} | {MachineInfo.LoadAverage()} |"));
         }
 
+        // Identical runs differ by 10-15 % on a shared 2-vCPU machine: the target is judged on the spread, not one run.
+        ratios.Sort();
+        if (ratios.Count == 0)
+        {
+            Console.WriteLine(MachineInfo.Header());
+            return;
+        }
+
+        var median = ratios.Count % 2 == 1 ? ratios[ratios.Count / 2] : (ratios[(ratios.Count / 2) - 1] + ratios[ratios.Count / 2]) / 2;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ratio over {ratios.Count} runs: median {median:0.00}, lowest {ratios[0]:0.00}, highest {ratios[^1]:0.00}, {ratios.Count(x => x >= 1.0)} of {ratios.Count} at least 1.00"));
         Console.WriteLine(MachineInfo.Header());
     }
 }
