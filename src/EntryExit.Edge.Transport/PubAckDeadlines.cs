@@ -11,6 +11,13 @@ internal sealed class PubAckDeadlines(TimeProvider time, TimeSpan timeout)
     private readonly Queue<Deadline> _pending = new();
     private readonly AsyncSignal _added = new();
     private bool _stopped;
+    private int _waitsArmed;
+
+    /// <summary>
+    /// Waits the sweeper has armed so far (a timer for the oldest deadline, or the wait for the first one). Tests on a
+    /// fake clock move it only once the sweeper waits: a timer armed after the clock moved would count from later.
+    /// </summary>
+    internal int WaitsArmed => Volatile.Read(ref _waitsArmed);
 
     /// <summary>Starts the clock for one publish; its token is cancelled when the deadline passes or the sweeper stops.</summary>
     public Deadline Start()
@@ -55,14 +62,11 @@ internal sealed class PubAckDeadlines(TimeProvider time, TimeSpan timeout)
             while (!cancellationToken.IsCancellationRequested)
             {
                 var wait = CancelDue();
-                if (wait is { } delay)
-                {
-                    await Task.Delay(delay, time, cancellationToken);
-                }
-                else
-                {
-                    await _added.WaitAsync(Timeout.InfiniteTimeSpan, time, cancellationToken);
-                }
+                var armed = wait is { } delay
+                    ? Task.Delay(delay, time, cancellationToken)
+                    : _added.WaitAsync(Timeout.InfiniteTimeSpan, time, cancellationToken);
+                Interlocked.Increment(ref _waitsArmed);
+                await armed;
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -191,48 +191,69 @@ internal sealed partial class ChaosRunner
     // libfaketime's own granularity and the status JSON's rounding, beyond the command's duration.
     private static readonly TimeSpan ClockTolerance = TimeSpan.FromSeconds(5);
 
+    // libfaketime re-reads its offset file when its cache (FAKETIME_CACHE_DURATION=1) has expired, counted in whole
+    // seconds: a step can take up to about two seconds to show, more on a loaded machine. A step that has not shown
+    // after this long is a failure.
+    private static readonly TimeSpan ClockStepDeadline = TimeSpan.FromSeconds(10);
+
     private async Task JumpClockAsync(FaultStep step, CancellationToken cancellationToken)
     {
         var before = _clock!.Offset;
         _clock.SetOffset(step.ClockOffset);
         Interlocked.Increment(ref _counts.ClockJumps);
-        // libfaketime re-reads the offset within a second; the gateway's own "now" (status --json) must show it.
-        var seen = await GatewayClockAsync(cancellationToken);
-        var shown = seen is { } offset && step.ClockOffset >= offset.Low - ClockTolerance && step.ClockOffset <= offset.High + ClockTolerance;
+        // The gateway's own "now" (status --json) must show the step.
+        var (shown, seen) = await GatewayClockShowsAsync(step.ClockOffset, cancellationToken);
         if (shown)
         {
             Interlocked.Increment(ref _counts.ClockJumpsSeen);
         }
 
         Say($"gateway clock {ClockControl.Format(before)} → {ClockControl.Format(step.ClockOffset)} " +
-            (shown ? "(its status shows it)" : $"(NOT shown: its status says {(seen is { } s ? ClockControl.Format(s.Low) + " to " + ClockControl.Format(s.High) : "nothing")})"));
+            (shown ? "(its status shows it)" : $"(NOT shown within {ClockStepDeadline.TotalSeconds:0} s: its status says {(seen is { } s ? ClockControl.Format(s.Low) + " to " + ClockControl.Format(s.High) : "nothing")})"));
     }
 
     /// <summary>
-    /// Bounds on the running gateway's clock minus the real clock, from <c>status --json</c> over its socket (after
-    /// libfaketime's cache second).
+    /// Asks the running gateway for its clock (<c>status --json</c> over its socket) until its offset from the real
+    /// clock matches <paramref name="expected"/> or <see cref="ClockStepDeadline"/> has passed; returns whether it did
+    /// and the last bounds seen.
     /// </summary>
+    private async Task<(bool Shown, (TimeSpan Low, TimeSpan High)? Seen)> GatewayClockShowsAsync(TimeSpan expected, CancellationToken cancellationToken)
+    {
+        var deadline = DateTimeOffset.UtcNow + ClockStepDeadline;
+        (TimeSpan Low, TimeSpan High)? seen = null;
+        do
+        {
+            await Task.Delay(500, cancellationToken); // libfaketime's cache, or a gateway restarting
+            if (await GatewayClockAsync(cancellationToken) is { } offset)
+            {
+                seen = offset;
+                if (expected >= offset.Low - ClockTolerance && expected <= offset.High + ClockTolerance)
+                {
+                    return (true, seen);
+                }
+            }
+        }
+        while (DateTimeOffset.UtcNow < deadline);
+
+        return (false, seen);
+    }
+
+    /// <summary>Bounds on the running gateway's clock minus the real clock, from one <c>status --json</c>, or null.</summary>
     private async Task<(TimeSpan Low, TimeSpan High)?> GatewayClockAsync(CancellationToken cancellationToken)
     {
-        await Task.Delay(TimeSpan.FromSeconds(1.5), cancellationToken);
-        for (var attempt = 0; attempt < 20; attempt++)
+        var asked = DateTimeOffset.UtcNow;
+        var (code, output, _) = await _gateway.RunCommandAsync(["status", "--json", "--socket", Path.Combine(_work, "entryexit-edge.sock")], cancellationToken);
+        var answered = DateTimeOffset.UtcNow;
+        if (code != 0)
         {
-            var asked = DateTimeOffset.UtcNow;
-            var (code, output, _) = await _gateway.RunCommandAsync(["status", "--json", "--socket", Path.Combine(_work, "entryexit-edge.sock")], cancellationToken);
-            var answered = DateTimeOffset.UtcNow;
-            if (code == 0)
-            {
-                using var status = System.Text.Json.JsonDocument.Parse(output);
-                var now = status.RootElement.GetProperty("now").GetDateTimeOffset();
-                // The gateway read its clock somewhere between the two (on a loaded machine the CLI starts slowly):
-                // its offset lies between these bounds, and a slow command is not taken for a missed step.
-                return (now - answered, now - asked);
-            }
-
-            await Task.Delay(500, cancellationToken); // restarting: ask again
+            return null;
         }
 
-        return null;
+        using var status = System.Text.Json.JsonDocument.Parse(output);
+        var now = status.RootElement.GetProperty("now").GetDateTimeOffset();
+        // The gateway read its clock somewhere between the two (on a loaded machine the CLI starts slowly): its
+        // offset lies between these bounds, and a slow command is not taken for a missed step.
+        return (now - answered, now - asked);
     }
 
     private async Task HealAllAsync(CancellationToken cancellationToken)

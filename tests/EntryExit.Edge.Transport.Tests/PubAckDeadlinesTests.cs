@@ -14,19 +14,24 @@ public sealed class PubAckDeadlinesTests
         var deadlines = new PubAckDeadlines(time, Timeout);
         using var stop = new CancellationTokenSource();
         var sweeping = deadlines.RunAsync(stop.Token);
+        await WaitArmedAsync(deadlines, 1); // waiting for a first deadline
         var first = deadlines.Start();
+        await WaitArmedAsync(deadlines, 2); // its timer: due at 15 s
         time.Advance(TimeSpan.FromSeconds(5));
-        var second = deadlines.Start();
+        var second = deadlines.Start(); // due at 20 s; the sweeper sleeps on until the first is due
 
         time.Advance(TimeSpan.FromSeconds(9.999));
         Assert.False(first.Token.IsCancellationRequested);
 
         time.Advance(TimeSpan.FromMilliseconds(1));
-        await WaitCancelledAsync(time, first.Token);
+        await WaitCancelledAsync(first.Token);
+        await WaitArmedAsync(deadlines, 3); // the second's timer, 5 s on
         Assert.False(second.Token.IsCancellationRequested);
 
-        time.Advance(TimeSpan.FromSeconds(5));
-        await WaitCancelledAsync(time, second.Token);
+        time.Advance(TimeSpan.FromSeconds(4.999));
+        Assert.False(second.Token.IsCancellationRequested);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await WaitCancelledAsync(second.Token);
         await stop.CancelAsync();
         await sweeping;
     }
@@ -52,22 +57,22 @@ public sealed class PubAckDeadlinesTests
         Assert.True(deadlines.Start().Token.IsCancellationRequested); // after the stop nothing waits
     }
 
-    // The sweeper arms its timer on its own thread: if the test's clock moved on before the timer was registered,
-    // the timer counts from the later time. Nudging the fake clock a millisecond at a time (at most one second, far
-    // less than the five seconds to the next deadline) lets a late timer fire without skipping past anything.
-    private static async Task WaitCancelledAsync(FakeTimeProvider time, CancellationToken token)
+    // The sweeper arms its timers on its own thread. A timer armed after the fake clock moved would count from the
+    // later time, so the test moves the clock only once the sweeper waits.
+    private static async Task WaitArmedAsync(PubAckDeadlines deadlines, int waits)
+    {
+        var patience = System.Diagnostics.Stopwatch.StartNew();
+        while (deadlines.WaitsArmed < waits)
+        {
+            Assert.True(patience.Elapsed < TimeSpan.FromSeconds(10), $"the sweeper armed {deadlines.WaitsArmed} waits, not {waits}");
+            await Task.Delay(1, TestContext.Current.CancellationToken);
+        }
+    }
+
+    private static async Task WaitCancelledAsync(CancellationToken token)
     {
         var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var registration = token.Register(() => cancelled.TrySetResult());
-        for (var nudges = 0; !cancelled.Task.IsCompleted && nudges < 1000; nudges++)
-        {
-            await Task.WhenAny(cancelled.Task, Task.Delay(10, TestContext.Current.CancellationToken));
-            if (!cancelled.Task.IsCompleted)
-            {
-                time.Advance(TimeSpan.FromMilliseconds(1));
-            }
-        }
-
         await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
     }
 }
