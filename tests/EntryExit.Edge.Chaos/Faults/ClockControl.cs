@@ -42,7 +42,8 @@ internal sealed class ClockControl
     {
         ["LD_PRELOAD"] = _library,
         ["FAKETIME_TIMESTAMP_FILE"] = _offsetFile,
-        // Re-read the file at most once a second: a jump shows within a second, without a file read per clock call.
+        // Re-read the file when a cached read is over a second old (counted in whole seconds: a jump shows within about
+        // two seconds; the runner allows ten), without a file read per clock call.
         ["FAKETIME_CACHE_DURATION"] = "1",
         ["FAKETIME_DONT_FAKE_MONOTONIC"] = "1",
         ["DONT_FAKE_MONOTONIC"] = "1",
