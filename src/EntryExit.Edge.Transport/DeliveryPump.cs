@@ -53,6 +53,9 @@ public sealed partial class DeliveryPump
         _link.StateChanged += (_, _) => _wake.Set();
     }
 
+    /// <summary>Waits the PUBACK deadline sweeper has armed (tests on a fake clock move it only once it waits).</summary>
+    internal int DeadlineWaitsArmed => _deadlines.WaitsArmed;
+
     /// <summary>Publishes sent and not yet settled (acknowledged-but-unmarked included).</summary>
     public int InFlight => _inFlight.Count;
 

@@ -27,6 +27,7 @@ public sealed partial class MqttConnectionSupervisor : IDisposable
     private TlsMaterial? _tls;
     private LinkState _state;
     private int _connections;
+    private int _backoffsArmed;
     private ushort? _receiveMaximum;
 
     /// <summary>Creates the supervisor; nothing connects until <see cref="RunAsync"/>.</summary>
@@ -84,6 +85,12 @@ public sealed partial class MqttConnectionSupervisor : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reconnect backoffs armed so far. Tests on a fake clock move it only once the backoff waits: a timer armed after
+    /// the clock moved would count from later.
+    /// </summary>
+    internal int BackoffsArmed => Volatile.Read(ref _backoffsArmed);
+
     /// <summary>Publishes on the current connection; throws MqttClientNotConnectedException while down.</summary>
     public Task<MqttClientPublishResult> PublishAsync(MqttApplicationMessage message, CancellationToken cancellationToken) =>
         _client.PublishAsync(message, cancellationToken);
@@ -117,7 +124,9 @@ public sealed partial class MqttConnectionSupervisor : IDisposable
 
                     var delay = RetryBackoff.Compute(failures++, _options.RetryInitialDelay, Random.Shared);
                     TransportLog.ConnectFailed(_logger, _options.Host, _options.Port, _lastConnectError, delay);
-                    await Task.Delay(delay, _time, cancellationToken);
+                    var backoff = Task.Delay(delay, _time, cancellationToken);
+                    Interlocked.Increment(ref _backoffsArmed);
+                    await backoff;
                     continue;
                 }
 

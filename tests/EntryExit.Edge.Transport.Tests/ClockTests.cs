@@ -20,7 +20,9 @@ public sealed class ClockTests
         await Eventually.TrueAsync(() => Attempts() == 1, "first refused attempt");
         for (var expected = 2; expected <= 5; expected++)
         {
-            // Each step: nothing more may happen until the fake clock passes the (≤ 60 s) backoff.
+            // Each step: nothing more may happen until the fake clock passes the (≤ 60 s) backoff. The clock moves
+            // only once the backoff waits (the attempt is logged just before its timer is armed).
+            await Eventually.TrueAsync(() => gateway.Link.BackoffsArmed == expected - 1, $"backoff {expected - 1} armed");
             Assert.Equal(expected - 1, Attempts());
             time.Advance(RetryBackoff.Cap);
             await Eventually.TrueAsync(() => Attempts() == expected, $"attempt {expected} after the clock moved");
@@ -53,6 +55,8 @@ public sealed class ClockTests
 
         await Eventually.TrueAsync(() => broker.Entries.Count() == 1 && dropped == 1, "first publish sent, its PUBACK dropped");
         Assert.Empty(gateway.Queue.Errors(id));
+        // The clock moves only once the deadline sweeper waits for this publish (its first wait was for any publish).
+        await Eventually.TrueAsync(() => gateway.Pump.DeadlineWaitsArmed >= 2, "PUBACK deadline armed");
 
         time.Advance(TimeSpan.FromSeconds(15));
         await Eventually.TrueAsync(() => gateway.Queue.Errors(id).Count == 1, "PUBACK deadline passed on the fake clock");

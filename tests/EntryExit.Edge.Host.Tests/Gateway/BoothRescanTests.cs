@@ -37,6 +37,9 @@ public sealed class BoothRescanTests : IDisposable
         GatewayEndToEndTests.MakeFifo(fifo);
         await using var exchange = await ExchangeSubscriber.StartAsync("entryexit/v1/CAN/0813/entries", _ct);
         var settings = GatewayEndToEndTests.Settings(exchange.Port, fifo);
+        // The misread, the rescan and the declaration must each come within the settle time of the one before: 0.5 s
+        // left no room for a stall on a loaded machine. The last session ends by this timer, so the test waits it out.
+        settings.Booth.SettleSeconds = 3;
         var code = await GatewayRunner.RunAsync(settings, TimeProvider.System, new CliIO(TextReader.Null, TextWriter.Null, TextWriter.Null), _ct, new GatewayRunHooks
         {
             ConfigureLogging = b => b.ClearProviders(),
