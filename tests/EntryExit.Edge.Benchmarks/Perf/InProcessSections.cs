@@ -44,14 +44,34 @@ internal static class InProcessSections
         }
 
         var records = quick ? 5_000 : 20_000;
-        await DrainRun.RunAsync(0, 2_000, withMosquittoPub: false, DrainHarness.BrokerReceiveMaximum, cancellationToken); // JIT the gateway side
-        var r = await DrainRun.RunAsync(1, records, withMosquittoPub: true, DrainHarness.BrokerReceiveMaximum, cancellationToken);
-        var gateway = r.Delivered / r.GatewaySeconds;
-        var pub = r.Records / r.PubSeconds;
-        var figure = r.Delivered == r.Records
-            ? F($"{gateway:N0} ({r.Records:N0} records, PUBACK + marked delivered)")
-            : F($"stalled: {r.Delivered:N0} of {r.Records:N0} in {r.GatewaySeconds:0.0} s");
-        return [new PerfRow($"backlog drain, records/s", figure, NoAot, F($"mosquitto_pub -q 1: {pub:N0}/s; ratio {gateway / pub:0.00}"))];
+        if (quick)
+        {
+            await DrainRun.RunAsync(0, 2_000, withMosquittoPub: false, DrainHarness.BrokerReceiveMaximum, cancellationToken); // JIT the gateway side
+        }
+        else
+        {
+            await DrainHarness.WarmUpAsync(DrainHarness.BrokerReceiveMaximum, cancellationToken);
+        }
+
+        // Identical runs differ by 10-15 % here: the full table shows the run with the median ratio of three.
+        var runs = new List<DrainRun.Result>();
+        for (var run = 1; run <= (quick ? 1 : 3); run++)
+        {
+            var result = await DrainRun.RunAsync(run, records, withMosquittoPub: true, DrainHarness.BrokerReceiveMaximum, cancellationToken);
+            if (result.Delivered < result.Records)
+            {
+                return [new PerfRow("backlog drain, records/s", F($"stalled: {result.Delivered:N0} of {result.Records:N0} in {result.GatewaySeconds:0.0} s"), NoAot, "")];
+            }
+
+            runs.Add(result);
+        }
+
+        static double Ratio(DrainRun.Result r) => r.Delivered / r.GatewaySeconds / (r.Records / r.PubSeconds);
+        var ordered = runs.OrderBy(Ratio).ToList();
+        var median = ordered[ordered.Count / 2];
+        var spread = ordered.Count > 1 ? F($" (of {ordered.Count} runs: {string.Join(", ", ordered.Select(r => Ratio(r).ToString("0.00", CultureInfo.InvariantCulture)))})") : "";
+        return [new PerfRow("backlog drain, records/s", F($"{median.Delivered / median.GatewaySeconds:N0} ({records:N0} records, PUBACK + marked delivered)"), NoAot,
+            F($"mosquitto_pub -q 1: {median.Records / median.PubSeconds:N0}/s; ratio {Ratio(median):0.00}{spread}"))];
     }
 
     public static async Task<IEnumerable<PerfRow>> LatencyAsync(bool quick, CancellationToken cancellationToken)
