@@ -137,11 +137,7 @@ public sealed class OutboxLifecycleTests : IDisposable
     {
         // A fake clock that never moves: no pause in marks ever comes, only the close deletes them.
         var outbox = await _fixture.OpenAsync(new FakeTimeProvider(DateTimeOffset.Parse("2026-11-28T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture)));
-        var records = Enumerable.Range(0, 10).Select(i => OutboxFixture.Record(surname: $"CLOSE{i}")).ToList();
-        foreach (var record in records)
-        {
-            await outbox.AppendAsync(record, _ct);
-        }
+        var records = await AppendRecordsAsync(outbox, 10, "CLOSE");
 
         await outbox.MarkDeliveredAsync(records.Take(7).Select(r => r.RecordId).ToList(), _ct);
         Assert.Equal(7, outbox.DeliveredBodiesWaiting);
@@ -178,6 +174,17 @@ public sealed class OutboxLifecycleTests : IDisposable
         Assert.Equal(records.Skip(4).Select(r => r.RecordId), (await reopened.ReadDueAsync(10, _ct)).Select(i => i.RecordId));
     }
 
+    private async Task<List<EntryExit.Edge.Domain.Records.EntryRecord>> AppendRecordsAsync(SqliteOutbox outbox, int count, string surname)
+    {
+        var records = Enumerable.Range(0, count).Select(i => OutboxFixture.Record(surname: $"{surname}{i}")).ToList();
+        foreach (var record in records)
+        {
+            await outbox.AppendAsync(record, _ct);
+        }
+
+        return records;
+    }
+
     private static long BodiesIn(string dbPath)
     {
         using var connection = new SqliteConnection($"Data Source={dbPath};Pooling=False");
@@ -189,11 +196,7 @@ public sealed class OutboxLifecycleTests : IDisposable
     public async Task One_mark_settles_a_batch_and_leaves_unlisted_records_pending()
     {
         await using var outbox = await _fixture.OpenAsync();
-        var records = Enumerable.Range(0, 120).Select(i => OutboxFixture.Record(surname: $"BATCH{i}")).ToList();
-        foreach (var record in records)
-        {
-            await outbox.AppendAsync(record, _ct);
-        }
+        var records = await AppendRecordsAsync(outbox, 120, "BATCH");
 
         var delivered = records.Where((_, i) => i % 3 != 1).Select(r => r.RecordId).ToList();
         await outbox.MarkDeliveredAsync([.. delivered, Guid.CreateVersion7()], _ct); // an unknown id changes nothing
@@ -214,11 +217,7 @@ public sealed class OutboxLifecycleTests : IDisposable
     {
         // Records read (leased) are marked by sequence number, the others by record id: one batch may hold both.
         await using var outbox = await _fixture.OpenAsync();
-        var records = Enumerable.Range(0, 60).Select(i => OutboxFixture.Record(surname: $"MIXED{i}")).ToList();
-        foreach (var record in records)
-        {
-            await outbox.AppendAsync(record, _ct);
-        }
+        var records = await AppendRecordsAsync(outbox, 60, "MIXED");
 
         var read = (await outbox.ReadDueAsync(30, _ct)).Select(i => i.RecordId).ToList();
         Assert.Equal(records.Take(30).Select(r => r.RecordId), read);
