@@ -1,14 +1,58 @@
 namespace EntryExit.Edge.Transport;
 
 /// <summary>
-/// A stream that buffers reads and passes writes straight through (each MQTT packet still leaves at once).
-/// Not thread-safe for concurrent reads, which MQTTnet never issues (one receive loop per connection).
+/// A stream that buffers reads and, while a hold is on, gathers writes to send them in one call when the last hold
+/// ends; without a hold each write (one MQTT packet) leaves at once. Not thread-safe for concurrent reads, which
+/// MQTTnet never issues (one receive loop per connection); writes and holds may come from any thread.
 /// </summary>
-internal sealed class ReadBufferedStream(Stream inner, int bufferSize) : Stream
+internal sealed class BufferedSocketStream(Stream inner, int bufferSize) : Stream
 {
     private readonly byte[] _buffer = new byte[bufferSize];
+    private readonly Lock _writeGate = new();
+    private readonly SemaphoreSlim _sending = new(1, 1);
+    private byte[] _held = new byte[bufferSize];
+    private byte[] _spare = new byte[bufferSize];
+    private int _heldLength;
+    private int _holds;
     private int _start;
     private int _end;
+
+    /// <summary>Writes from now on are gathered until every hold has ended.</summary>
+    public void Hold()
+    {
+        lock (_writeGate)
+        {
+            _holds++;
+        }
+    }
+
+    /// <summary>Ends a hold; the last one sends what was gathered, in one write.</summary>
+    public async ValueTask EndHoldAsync(CancellationToken cancellationToken)
+    {
+        byte[] gathered;
+        int length;
+        lock (_writeGate)
+        {
+            if (--_holds > 0 || _heldLength == 0)
+            {
+                return;
+            }
+
+            (gathered, length, _held, _heldLength) = (_held, _heldLength, _spare, 0);
+        }
+
+        try
+        {
+            await SendAsync(gathered.AsMemory(0, length), cancellationToken);
+        }
+        finally
+        {
+            lock (_writeGate)
+            {
+                _spare = gathered;
+            }
+        }
+    }
 
     public override bool CanRead => true;
 
@@ -55,19 +99,38 @@ internal sealed class ReadBufferedStream(Stream inner, int bufferSize) : Stream
         return buffer.Length >= _buffer.Length ? inner.ReadAsync(buffer, cancellationToken) : FillAndTakeAsync(buffer, cancellationToken);
     }
 
-    public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
-    public override void Write(ReadOnlySpan<byte> buffer) => inner.Write(buffer);
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        if (TryGather(buffer))
+        {
+            return;
+        }
+
+        _sending.Wait();
+        try
+        {
+            inner.Write(buffer);
+        }
+        finally
+        {
+            _sending.Release();
+        }
+    }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        inner.WriteAsync(buffer, offset, count, cancellationToken);
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
-        inner.WriteAsync(buffer, cancellationToken);
+        TryGather(buffer.Span) ? ValueTask.CompletedTask : SendAsync(buffer, cancellationToken);
 
-    public override void Flush() => inner.Flush();
+    // Gathered writes leave when the hold ends; the network stream has nothing of its own to flush.
+    public override void Flush()
+    {
+    }
 
-    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
@@ -78,9 +141,44 @@ internal sealed class ReadBufferedStream(Stream inner, int bufferSize) : Stream
         if (disposing)
         {
             inner.Dispose();
+            _sending.Dispose();
         }
 
         base.Dispose(disposing);
+    }
+
+    private bool TryGather(ReadOnlySpan<byte> packet)
+    {
+        lock (_writeGate)
+        {
+            if (_holds == 0)
+            {
+                return false;
+            }
+
+            if (_heldLength + packet.Length > _held.Length)
+            {
+                Array.Resize(ref _held, Math.Max(_held.Length * 2, _heldLength + packet.Length));
+            }
+
+            packet.CopyTo(_held.AsSpan(_heldLength));
+            _heldLength += packet.Length;
+            return true;
+        }
+    }
+
+    // One write on the socket at a time: a gathered batch must not interleave with a packet written straight through.
+    private async ValueTask SendAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        await _sending.WaitAsync(cancellationToken);
+        try
+        {
+            await inner.WriteAsync(data, cancellationToken);
+        }
+        finally
+        {
+            _sending.Release();
+        }
     }
 
     private async ValueTask<int> FillAndTakeAsync(Memory<byte> buffer, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace EntryExit.Edge.Transport;
 /// costs two receive calls and often an epoll round trip. Reading 16 KiB at a time serves a burst of PUBACKs from
 /// memory (measured on the 2-core benchmark box: MQTTnet alone from about 26,000 to 30,000 publishes/s).
 /// </summary>
-internal sealed class BufferedSocketStreamProvider(bool noDelay) : IMqttClientStreamProvider
+internal sealed class BufferedSocketStreamProvider(bool noDelay, WriteHold? writeHold) : IMqttClientStreamProvider
 {
     private const int ReadBufferSize = 16 * 1024;
 
@@ -22,7 +22,9 @@ internal sealed class BufferedSocketStreamProvider(bool noDelay) : IMqttClientSt
         try
         {
             await socket.ConnectAsync(remoteEndPoint, cancellationToken);
-            return new ReadBufferedStream(new NetworkStream(socket, ownsSocket: true), ReadBufferSize);
+            var stream = new BufferedSocketStream(new NetworkStream(socket, ownsSocket: true), ReadBufferSize);
+            writeHold?.Attach(stream);
+            return stream;
         }
         catch
         {

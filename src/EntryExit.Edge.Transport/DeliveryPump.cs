@@ -187,16 +187,24 @@ public sealed partial class DeliveryPump
                 }
 
                 List<Guid>? unsent = null;
-                foreach (var message in batch)
+                var held = _link.Writes.Begin();
+                try
                 {
-                    if (_link.State != LinkState.Connected || !await slots.WaitAsync(0, cancellationToken))
+                    foreach (var message in batch)
                     {
-                        _inFlight.TryRemove(message.RecordId, out _);
-                        (unsent ??= []).Add(message.RecordId);
-                        continue;
-                    }
+                        if (_link.State != LinkState.Connected || !slots.Wait(0, CancellationToken.None))
+                        {
+                            _inFlight.TryRemove(message.RecordId, out _);
+                            (unsent ??= []).Add(message.RecordId);
+                            continue;
+                        }
 
-                    running.Add(PublishOneAsync(message, slots, cancellationToken));
+                        running.Add(PublishOneAsync(message, slots, cancellationToken));
+                    }
+                }
+                finally
+                {
+                    await WriteHold.EndAsync(held);
                 }
 
                 if (unsent is not null)

@@ -9,7 +9,7 @@ namespace EntryExit.Edge.Transport;
 /// <summary>Turns the link options into MQTTnet client options: persistent session, Last Will, TLS.</summary>
 internal static class MqttClientOptionsFactory
 {
-    public static MqttClientOptions Build(MqttLinkOptions options, GatewayIdentity identity, TopicLayout topics, TlsMaterial? tls, DateTimeOffset now)
+    public static MqttClientOptions Build(MqttLinkOptions options, GatewayIdentity identity, TopicLayout topics, TlsMaterial? tls, DateTimeOffset now, WriteHold? writeHold = null)
     {
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(options.Host, options.Port)
@@ -55,7 +55,7 @@ internal static class MqttClientOptionsFactory
         var built = builder.Build();
         if (built.ChannelOptions is MqttClientTcpOptions tcp)
         {
-            tcp.StreamProvider = new BufferedSocketStreamProvider(tcp.NoDelay);
+            tcp.StreamProvider = new BufferedSocketStreamProvider(tcp.NoDelay, writeHold);
         }
 
         return built;

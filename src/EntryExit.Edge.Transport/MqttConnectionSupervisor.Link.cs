@@ -21,7 +21,7 @@ public sealed partial class MqttConnectionSupervisor
                 _lost = NewSignal();
             }
 
-            var clientOptions = MqttClientOptionsFactory.Build(_options, _identity, Topics, _tls, _time.GetUtcNow());
+            var clientOptions = MqttClientOptionsFactory.Build(_options, _identity, Topics, _tls, _time.GetUtcNow(), _writeHold);
             var result = await _client.ConnectAsync(clientOptions, linked.Token);
             if (result.ResultCode != MqttClientConnectResultCode.Success)
             {

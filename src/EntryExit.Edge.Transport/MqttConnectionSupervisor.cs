@@ -22,6 +22,7 @@ public sealed partial class MqttConnectionSupervisor : IDisposable
     private readonly TransportMetrics _metrics;
     private readonly IMqttClient _client;
     private readonly Lock _gate = new();
+    private readonly WriteHold _writeHold = new();
     private TaskCompletionSource _connected = NewSignal();
     private TaskCompletionSource _lost = NewSignal();
     private TlsMaterial? _tls;
@@ -75,6 +76,9 @@ public sealed partial class MqttConnectionSupervisor : IDisposable
     public bool IsMqtt5 => _options.ProtocolVersion != "3.1.1";
 
     internal IMqttClient Client => _client;
+
+    /// <summary>Gathers the publishes of a round into one socket write (see <see cref="WriteHold"/>).</summary>
+    internal WriteHold Writes => _writeHold;
 
     /// <summary>Completes when the link is (or becomes) connected.</summary>
     public Task WaitUntilConnectedAsync(CancellationToken cancellationToken)

@@ -2,8 +2,11 @@ using Xunit;
 
 namespace EntryExit.Edge.Transport.Tests;
 
-/// <summary>The broker connection's read buffer: MQTTnet reads 2-byte headers and small bodies from it.</summary>
-public sealed class ReadBufferedStreamTests
+/// <summary>
+/// The broker connection's stream: MQTTnet reads 2-byte headers and small bodies from its read buffer, and the pump
+/// gathers a round of publishes into one write with a hold.
+/// </summary>
+public sealed class BufferedSocketStreamTests
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
@@ -12,7 +15,7 @@ public sealed class ReadBufferedStreamTests
     {
         var data = Enumerable.Range(0, 10_000).Select(i => (byte)(i * 7)).ToArray();
         var inner = new CountingStream(data);
-        await using var stream = new ReadBufferedStream(inner, 4096);
+        await using var stream = new BufferedSocketStream(inner, 4096);
 
         var received = new List<byte>();
         var chunk = new byte[3];
@@ -31,7 +34,7 @@ public sealed class ReadBufferedStreamTests
     {
         var data = Enumerable.Range(0, 9000).Select(i => (byte)i).ToArray();
         var inner = new CountingStream(data);
-        await using var stream = new ReadBufferedStream(inner, 1024);
+        await using var stream = new BufferedSocketStream(inner, 1024);
 
         var head = new byte[10];
         Assert.Equal(10, await stream.ReadAsync(head, _ct)); // fills the 1024-byte buffer
@@ -46,7 +49,7 @@ public sealed class ReadBufferedStreamTests
     public async Task Writes_pass_through_at_once_and_dispose_closes_the_connection()
     {
         var inner = new CountingStream([]);
-        var stream = new ReadBufferedStream(inner, 64);
+        var stream = new BufferedSocketStream(inner, 64);
 
         await stream.WriteAsync(new byte[] { 1, 2, 3 }, _ct);
         stream.Write([4]);
@@ -57,6 +60,87 @@ public sealed class ReadBufferedStreamTests
         Assert.True(inner.Disposed);
     }
 
+    [Fact]
+    public async Task Writes_during_a_hold_leave_in_one_write_in_order_when_the_hold_ends()
+    {
+        var inner = new CountingStream([]);
+        await using var stream = new BufferedSocketStream(inner, 4);
+
+        stream.Hold();
+        await stream.WriteAsync(new byte[] { 1, 2, 3 }, _ct);
+        stream.Write([4, 5, 6]); // past the initial buffer size: it grows
+        await stream.FlushAsync(_ct); // MQTTnet and SslStream flush after packets: nothing may leave early
+        Assert.Equal(0, inner.Writes);
+
+        await stream.EndHoldAsync(_ct);
+        Assert.Equal(1, inner.Writes);
+        Assert.Equal([1, 2, 3, 4, 5, 6], inner.Written.ToArray());
+
+        await stream.WriteAsync(new byte[] { 7 }, _ct); // no hold: straight through
+        Assert.Equal(2, inner.Writes);
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7], inner.Written.ToArray());
+    }
+
+    [Fact]
+    public async Task Nested_holds_send_only_when_the_last_one_ends_and_an_empty_hold_sends_nothing()
+    {
+        var inner = new CountingStream([]);
+        await using var stream = new BufferedSocketStream(inner, 64);
+
+        stream.Hold();
+        await stream.EndHoldAsync(_ct);
+        Assert.Equal(0, inner.Writes);
+
+        stream.Hold();
+        stream.Hold();
+        await stream.WriteAsync(new byte[] { 1 }, _ct);
+        await stream.EndHoldAsync(_ct);
+        Assert.Equal(0, inner.Writes);
+        await stream.WriteAsync(new byte[] { 2 }, _ct);
+        await stream.EndHoldAsync(_ct);
+        Assert.Equal(1, inner.Writes);
+        Assert.Equal([1, 2], inner.Written.ToArray());
+    }
+
+    [Fact]
+    public async Task A_gathered_batch_waits_for_a_write_already_on_the_socket_and_never_interleaves_with_it()
+    {
+        var socketBusy = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var inner = new CountingStream([]) { BlockNextWrite = socketBusy };
+        await using var stream = new BufferedSocketStream(inner, 64);
+
+        var straight = stream.WriteAsync(new byte[] { 1, 1 }, _ct).AsTask(); // blocked inside the socket write
+        stream.Hold();
+        await stream.WriteAsync(new byte[] { 2, 2 }, _ct);
+        var ending = stream.EndHoldAsync(_ct).AsTask();
+        Assert.False(ending.IsCompleted);
+        Assert.Equal(0, inner.Written.Length);
+
+        socketBusy.SetResult();
+        await Task.WhenAll(straight, ending);
+        Assert.Equal([1, 1, 2, 2], inner.Written.ToArray());
+    }
+
+    [Fact]
+    public async Task The_pump_hold_tolerates_no_connection_and_a_broken_one()
+    {
+        Assert.Null(new WriteHold().Begin()); // not connected yet: publishes fail on their own
+        await WriteHold.EndAsync(null);
+
+        var inner = new CountingStream([]) { FailWrites = true };
+        await using var stream = new BufferedSocketStream(inner, 64);
+        var hold = new WriteHold();
+        hold.Attach(stream);
+        var held = hold.Begin();
+        Assert.Same(stream, held);
+        await stream.WriteAsync(new byte[] { 1 }, _ct);
+        await WriteHold.EndAsync(held); // the send fails: the publishes in it fail or time out and are retried
+
+        inner.FailWrites = false;
+        await stream.WriteAsync(new byte[] { 2 }, _ct); // the hold is over: straight through
+        Assert.Equal([2], inner.Written.ToArray());
+    }
+
     private sealed class CountingStream(byte[] data) : MemoryStream(data, writable: false)
     {
         public int Reads { get; private set; }
@@ -64,6 +148,12 @@ public sealed class ReadBufferedStreamTests
         public MemoryStream Written { get; } = new();
 
         public bool Disposed { get; private set; }
+
+        public int Writes { get; private set; }
+
+        public bool FailWrites { get; set; }
+
+        public TaskCompletionSource? BlockNextWrite { get; set; }
 
         public override bool CanWrite => true;
 
@@ -79,14 +169,29 @@ public sealed class ReadBufferedStreamTests
             return base.ReadAsync(buffer, cancellationToken);
         }
 
-        public override void Write(ReadOnlySpan<byte> buffer) => Written.Write(buffer);
-
-        public override void Write(byte[] buffer, int offset, int count) => Written.Write(buffer, offset, count);
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        public override void Write(ReadOnlySpan<byte> buffer)
         {
+            Writes++;
+            Written.Write(buffer);
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (BlockNextWrite is { } gate)
+            {
+                BlockNextWrite = null;
+                await gate.Task;
+            }
+
+            if (FailWrites)
+            {
+                throw new IOException("connection reset");
+            }
+
+            Writes++;
             Written.Write(buffer.Span);
-            return ValueTask.CompletedTask;
         }
 
         protected override void Dispose(bool disposing)
