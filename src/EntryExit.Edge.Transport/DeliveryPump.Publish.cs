@@ -16,6 +16,7 @@ public sealed partial class DeliveryPump
     private async Task PublishOneAsync(QueuedMessage message, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
         var settled = false;
+        Interlocked.Increment(ref _awaitingPubAck);
         try
         {
             settled = await PublishAndSettleAsync(message, cancellationToken);
@@ -34,6 +35,11 @@ public sealed partial class DeliveryPump
             if (!settled)
             {
                 _inFlight.TryRemove(message.RecordId, out _);
+            }
+
+            if (Interlocked.Decrement(ref _awaitingPubAck) == 0)
+            {
+                _noneAwaitingPubAck.Set();
             }
 
             slots.Release();

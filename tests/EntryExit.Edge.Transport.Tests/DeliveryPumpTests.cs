@@ -34,6 +34,22 @@ public sealed class DeliveryPumpTests
     }
 
     [Fact]
+    public async Task Once_no_publish_awaits_its_PubAck_the_acknowledged_records_are_marked_without_waiting_for_more()
+    {
+        await using var broker = await InProcessBroker.StartAsync();
+        await using var exchange = await ExchangeSubscriber.ConnectAsync(broker.Port);
+        await using var gateway = Gateway.Create(Gateway.PlainOptions(broker.Port));
+        gateway.Pump.MarkGatherTime = TimeSpan.FromHours(1); // a gather that ran its course would outlast the test
+        gateway.StartLink();
+        gateway.StartPump();
+
+        gateway.Queue.AddMany(1);
+        await Eventually.TrueAsync(() => gateway.Queue.DeliveredCount == 1, "the lone record marked delivered");
+        gateway.Queue.AddMany(30);
+        await Eventually.TrueAsync(() => gateway.Queue.DeliveredCount == 31, "the last of a burst marked delivered");
+    }
+
+    [Fact]
     public async Task A_mark_cancelled_by_the_stop_is_made_by_the_final_flush()
     {
         await using var broker = await InProcessBroker.StartAsync();
