@@ -22,7 +22,7 @@ public sealed class SqliteOutbox : IAsyncDisposable
     private readonly SemaphoreSlim _readLock = new(1, 1);
     private readonly InFlightLeases _leases = new();
     private readonly OutboxAlarmBoard _alarms;
-    private readonly DeliveredBodySweeper _bodies;
+    private readonly DeliveredBodySweeper<DeliveredBody> _bodies;
 
     private SqliteOutbox(OutboxOptions options, TimeProvider time, ILogger<SqliteOutbox> logger, OutboxKeyring keyring,
         SqliteConnection writeConnection, SqliteConnection reader, OutboxAlarm? openingAlarm)
@@ -39,8 +39,8 @@ public sealed class SqliteOutbox : IAsyncDisposable
         }
 
         _writer = new GroupCommitWriter(writeConnection, options.MaxBatchSize, WriteBatch, FailBatch);
-        _bodies = new DeliveredBodySweeper(time,
-            (ids, ct) => _writer.WriteAsync((c, t) => OutboxCommands.DeleteDeliveredBodies(c, t, ids), ct),
+        _bodies = new DeliveredBodySweeper<DeliveredBody>(time,
+            (bodies, ct) => _writer.WriteAsync((c, t) => OutboxCommands.DeleteDeliveredBodies(c, t, bodies), ct),
             ex => OutboxLog.BodyDeleteFailed(_logger, ex.GetType().Name));
     }
 
@@ -184,22 +184,25 @@ public sealed class SqliteOutbox : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(ids);
         // A leased record's sequence number came with its row and never changes: the mark finds it by rowid.
         var seqs = new List<long>(ids.Count);
+        var bodies = new List<DeliveredBody>(ids.Count);
         List<Guid>? unleased = null;
         foreach (var id in ids)
         {
             if (_leases.TryGetSeq(id, out var seq))
             {
                 seqs.Add(seq);
+                bodies.Add(new DeliveredBody(id, seq));
             }
             else
             {
                 (unleased ??= []).Add(id);
+                bodies.Add(new DeliveredBody(id, 0));
             }
         }
 
         await _writer.WriteAsync((c, t) => OutboxCommands.MarkDelivered(c, t, seqs, (IReadOnlyCollection<Guid>?)unleased ?? [], NowMs()), cancellationToken);
         // On failure they stay leased, and the caller tries again.
-        _bodies.Add(ids);
+        _bodies.Add(bodies);
         await EndLeasesAfterCommitAsync(ids, stillPending: false);
     }
 

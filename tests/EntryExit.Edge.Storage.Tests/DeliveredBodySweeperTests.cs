@@ -98,7 +98,7 @@ public sealed class DeliveredBodySweeperTests
         Assert.All(_deleted, chunk => Assert.InRange(chunk.Count, 1, DeliveredBodySweeper.ChunkSize));
     }
 
-    private DeliveredBodySweeper Create() => new(_time, DeleteAsync, _failures.Enqueue);
+    private DeliveredBodySweeper<Guid> Create() => new(_time, DeleteAsync, _failures.Enqueue);
 
     private Task DeleteAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
     {

@@ -233,6 +233,11 @@ public sealed class OutboxLifecycleTests : IDisposable
 
         var due = (await outbox.ReadDueAsync(100, _ct)).Select(i => i.RecordId).ToList();
         Assert.Equal(records.Select(r => r.RecordId).Except(delivered), due);
+
+        // Their bodies go the same two ways (by sequence number, by record id): every delivered one, no other.
+        await outbox.RunMaintenanceAsync(_ct);
+        Assert.Equal(0, outbox.DeliveredBodiesWaiting);
+        Assert.Equal((long)(records.Count - delivered.Count), BodiesIn(_fixture.DbPath));
     }
 
     [Fact]

@@ -1,13 +1,7 @@
 namespace EntryExit.Edge.Storage.Sqlite;
 
-/// <summary>
-/// Deletes the sealed bodies of delivered records in batches, once marks have paused for <see cref="Quiet"/> (a
-/// backlog has drained) and never later than <see cref="MaxDelay"/> after the first waiting delivery. Deleting a body
-/// rewrites its B-tree pages, about half of a mark's cost: done per mark, it took CPU from the drain itself (measured:
-/// 21,000-25,000 records/s with it, 27,000-28,000 without; docs/benchmarks.md). The ids wait in memory only: after a
-/// crash, opening the outbox deletes every delivered record's body that is left.
-/// </summary>
-internal sealed class DeliveredBodySweeper : IAsyncDisposable
+/// <summary>The sweeper's timings and sizes (<see cref="DeliveredBodySweeper{TKey}"/>).</summary>
+internal static class DeliveredBodySweeper
 {
     public static readonly TimeSpan Quiet = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
@@ -17,8 +11,24 @@ internal sealed class DeliveredBodySweeper : IAsyncDisposable
 
     /// <summary>Ids per transaction, so appends and marks wait for the writer only briefly (about 30 ms a chunk).</summary>
     public const int ChunkSize = 4096;
+}
 
-    private readonly Func<IReadOnlyList<Guid>, CancellationToken, Task> _delete;
+/// <summary>
+/// Deletes the sealed bodies of delivered records in batches, once marks have paused for a second (a backlog has
+/// drained) and never later than 30 s after the first waiting delivery (or at once when 100,000 wait). Deleting a body
+/// rewrites its B-tree pages, about half of a mark's cost: done per mark, it took CPU from the drain itself (measured:
+/// 21,000-25,000 records/s with it, 27,000-28,000 without; docs/benchmarks.md). The keys (<typeparamref name="TKey"/>:
+/// what the delete needs to find a record) wait in memory only: after a crash, opening the outbox deletes every
+/// delivered record's body that is left.
+/// </summary>
+internal sealed class DeliveredBodySweeper<TKey> : IAsyncDisposable
+{
+    private static readonly TimeSpan Quiet = DeliveredBodySweeper.Quiet;
+    private static readonly TimeSpan MaxDelay = DeliveredBodySweeper.MaxDelay;
+    private const int MaxWaiting = DeliveredBodySweeper.MaxWaiting;
+    private const int ChunkSize = DeliveredBodySweeper.ChunkSize;
+
+    private readonly Func<IReadOnlyList<TKey>, CancellationToken, Task> _delete;
     private readonly Action<Exception> _failed;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
@@ -26,12 +36,12 @@ internal sealed class DeliveredBodySweeper : IAsyncDisposable
     private readonly SemaphoreSlim _deleting = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
-    private List<Guid> _waiting = [];
+    private List<TKey> _waiting = [];
     private long _firstAt;
     private long _lastAt;
     private bool _disposed;
 
-    public DeliveredBodySweeper(TimeProvider time, Func<IReadOnlyList<Guid>, CancellationToken, Task> delete, Action<Exception> failed)
+    public DeliveredBodySweeper(TimeProvider time, Func<IReadOnlyList<TKey>, CancellationToken, Task> delete, Action<Exception> failed)
     {
         _time = time;
         _delete = delete;
@@ -52,7 +62,7 @@ internal sealed class DeliveredBodySweeper : IAsyncDisposable
     }
 
     /// <summary>Records just marked delivered (committed): their bodies go in the next batch.</summary>
-    public void Add(IReadOnlyCollection<Guid> ids)
+    public void Add(IReadOnlyCollection<TKey> ids)
     {
         lock (_gate)
         {
@@ -79,7 +89,7 @@ internal sealed class DeliveredBodySweeper : IAsyncDisposable
         await _deleting.WaitAsync(cancellationToken);
         try
         {
-            List<Guid> batch;
+            List<TKey> batch;
             lock (_gate)
             {
                 (batch, _waiting) = (_waiting, []);

@@ -39,13 +39,33 @@ internal static class OutboxCommands
         return marked;
     }
 
-    /// <summary>Deletes the bodies of these records if they are delivered (a pending or dead-letter body stays).</summary>
-    public static int DeleteDeliveredBodies(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<Guid> ids)
+    /// <summary>
+    /// Deletes the bodies of these records if they are delivered (a pending or dead-letter body stays). Records whose
+    /// sequence number the mark knew are found by rowid, as the mark found them; the rest through the record-id index
+    /// (measured: by id, a sweep of 100,000 bodies during a long drain halved its rate).
+    /// </summary>
+    public static int DeleteDeliveredBodies(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<DeliveredBody> bodies)
     {
-        using var delete = Command(connection, transaction,
-            "DELETE FROM bodies WHERE seq IN (SELECT seq FROM records WHERE record_id IN (SELECT unhex(value) FROM json_each($ids)) AND state = 1)");
-        delete.Parameters.AddWithValue("$ids", HexIdArray(ids));
-        return delete.ExecuteNonQuery();
+        var deleted = 0;
+        var seqs = bodies.Where(b => b.Sequence > 0).Select(b => b.Sequence).ToList();
+        if (seqs.Count > 0)
+        {
+            using var bySeq = Command(connection, transaction,
+                "DELETE FROM bodies WHERE seq IN (SELECT r.seq FROM records r WHERE r.seq IN (SELECT value FROM json_each($seqs)) AND r.state = 1)");
+            bySeq.Parameters.AddWithValue("$seqs", "[" + string.Join(',', seqs) + "]");
+            deleted += bySeq.ExecuteNonQuery();
+        }
+
+        var ids = bodies.Where(b => b.Sequence <= 0).Select(b => b.RecordId).ToList();
+        if (ids.Count > 0)
+        {
+            using var byId = Command(connection, transaction,
+                "DELETE FROM bodies WHERE seq IN (SELECT seq FROM records WHERE record_id IN (SELECT unhex(value) FROM json_each($ids)) AND state = 1)");
+            byId.Parameters.AddWithValue("$ids", HexIdArray(ids));
+            deleted += byId.ExecuteNonQuery();
+        }
+
+        return deleted;
     }
 
     /// <summary>Deletes every body a delivered record still has (left by a crash before its batch was deleted).</summary>
