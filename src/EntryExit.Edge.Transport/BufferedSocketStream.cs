@@ -9,7 +9,10 @@ internal sealed class BufferedSocketStream(Stream inner, int bufferSize) : Strea
 {
     private readonly byte[] _buffer = new byte[bufferSize];
     private readonly Lock _writeGate = new();
+    // One write on the socket at a time, gathered batches included: packets must reach it whole and in order (under
+    // TLS each is a record with its own sequence number). Never disposed: a waiter must not be left hanging by it.
     private readonly SemaphoreSlim _sending = new(1, 1);
+    private readonly CancellationTokenSource _closing = new(); // ends every wait for the socket when the stream closes
     private byte[] _held = new byte[bufferSize];
     private byte[] _spare = new byte[bufferSize];
     private int _heldLength;
@@ -26,31 +29,44 @@ internal sealed class BufferedSocketStream(Stream inner, int bufferSize) : Strea
         }
     }
 
-    /// <summary>Ends a hold; the last one sends what was gathered, in one write.</summary>
-    public async ValueTask EndHoldAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Ends a hold; the last one sends what was gathered, in one write. It takes the socket before the hold ends, so a
+    /// write that comes meanwhile is either gathered into this batch or queued behind it, never sent ahead of it.
+    /// Completes when the batch is written, or throws when the stream closes first.
+    /// </summary>
+    public async ValueTask EndHoldAsync()
     {
-        byte[] gathered;
-        int length;
         lock (_writeGate)
         {
-            if (--_holds > 0 || _heldLength == 0)
+            if (_holds > 1 || _heldLength == 0)
             {
+                _holds--;
                 return;
             }
-
-            (gathered, length, _held, _heldLength) = (_held, _heldLength, _spare, 0);
         }
 
+        await _sending.WaitAsync(_closing.Token);
         try
         {
-            await SendAsync(gathered.AsMemory(0, length), cancellationToken);
+            byte[] gathered;
+            int length;
+            lock (_writeGate)
+            {
+                if (--_holds > 0 || _heldLength == 0)
+                {
+                    return; // another hold began meanwhile: its end sends the batch
+                }
+
+                // The spare is free: every send of a gathered batch happens under _sending, which this one holds.
+                (gathered, length) = (_held, _heldLength);
+                (_held, _heldLength, _spare) = (_spare, 0, gathered);
+            }
+
+            await inner.WriteAsync(gathered.AsMemory(0, length), _closing.Token);
         }
         finally
         {
-            lock (_writeGate)
-            {
-                _spare = gathered;
-            }
+            _sending.Release();
         }
     }
 
@@ -108,7 +124,7 @@ internal sealed class BufferedSocketStream(Stream inner, int bufferSize) : Strea
             return;
         }
 
-        _sending.Wait();
+        _sending.Wait(_closing.Token);
         try
         {
             inner.Write(buffer);
@@ -140,8 +156,8 @@ internal sealed class BufferedSocketStream(Stream inner, int bufferSize) : Strea
     {
         if (disposing)
         {
+            _closing.Cancel();
             inner.Dispose();
-            _sending.Dispose();
         }
 
         base.Dispose(disposing);
@@ -167,10 +183,15 @@ internal sealed class BufferedSocketStream(Stream inner, int bufferSize) : Strea
         }
     }
 
-    // One write on the socket at a time: a gathered batch must not interleave with a packet written straight through.
     private async ValueTask SendAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
-        await _sending.WaitAsync(cancellationToken);
+        if (!_sending.Wait(0, CancellationToken.None))
+        {
+            // Behind a gathered batch (or another write): wait for it, or for the caller or the stream to give up.
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
+            await _sending.WaitAsync(either.Token);
+        }
+
         try
         {
             await inner.WriteAsync(data, cancellationToken);

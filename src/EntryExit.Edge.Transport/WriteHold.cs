@@ -20,8 +20,9 @@ internal sealed class WriteHold
     }
 
     /// <summary>
-    /// Sends what was gathered. A failed send is not reported here: the connection is broken, MQTTnet's receive loop
-    /// sees it and the publishes in the batch fail (or time out) and are retried.
+    /// Sends what was gathered; waits at most until the connection closes. A failed send is not reported here: the
+    /// connection is broken, MQTTnet's receive loop sees it and the publishes in the batch fail (or time out) and are
+    /// retried.
     /// </summary>
     public static async ValueTask EndAsync(BufferedSocketStream? stream)
     {
@@ -32,11 +33,11 @@ internal sealed class WriteHold
 
         try
         {
-            await stream.EndHoldAsync(CancellationToken.None);
+            await stream.EndHoldAsync();
         }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or System.Net.Sockets.SocketException)
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or System.Net.Sockets.SocketException or OperationCanceledException)
         {
-            // See above: the publishes carry the failure.
+            // See above: the publishes carry the failure (a cancellation here means the connection closed).
         }
     }
 }

@@ -133,6 +133,32 @@ public sealed class OutboxLifecycleTests : IDisposable
     }
 
     [Fact]
+    public async Task A_body_delete_by_sequence_number_or_record_id_spares_every_record_not_delivered()
+    {
+        // A fake clock that never moves: the sweeper keeps the delivered body until this test deletes it itself.
+        await using var outbox = await _fixture.OpenAsync(new FakeTimeProvider(DateTimeOffset.Parse("2026-11-28T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture)));
+        var records = await AppendRecordsAsync(outbox, 4, "SPARE");
+        await outbox.MarkDeliveredAsync([records[0].RecordId], _ct);
+        await outbox.MarkDeadLetterAsync(records[1].RecordId, "MQTT_NOT_AUTHORIZED", _ct);
+        var seqs = (await outbox.ListAsync(null, 10, _ct)).ToDictionary(e => e.RecordId, e => e.Sequence);
+
+        using var connection = new SqliteConnection($"Data Source={_fixture.DbPath};Pooling=False");
+        connection.Open();
+        using var transaction = connection.BeginTransaction();
+        var deleted = EntryExit.Edge.Storage.Sqlite.OutboxCommands.DeleteDeliveredBodies(connection, transaction,
+        [
+            new(records[0].RecordId, seqs[records[0].RecordId]), // delivered: goes
+            new(records[1].RecordId, seqs[records[1].RecordId]), // dead-letter, by sequence number: stays
+            new(records[2].RecordId, seqs[records[2].RecordId]), // pending, by sequence number: stays
+            new(records[3].RecordId, 0), // pending, by record id: stays
+        ]);
+        transaction.Commit();
+
+        Assert.Equal(1, deleted);
+        Assert.Equal(3L, BodiesIn(_fixture.DbPath));
+    }
+
+    [Fact]
     public async Task Closing_deletes_the_bodies_still_waiting_for_their_batch()
     {
         // A fake clock that never moves: no pause in marks ever comes, only the close deletes them.

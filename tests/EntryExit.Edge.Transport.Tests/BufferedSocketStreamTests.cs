@@ -72,7 +72,7 @@ public sealed class BufferedSocketStreamTests
         await stream.FlushAsync(_ct); // MQTTnet and SslStream flush after packets: nothing may leave early
         Assert.Equal(0, inner.Writes);
 
-        await stream.EndHoldAsync(_ct);
+        await stream.EndHoldAsync();
         Assert.Equal(1, inner.Writes);
         Assert.Equal([1, 2, 3, 4, 5, 6], inner.Written.ToArray());
 
@@ -88,22 +88,22 @@ public sealed class BufferedSocketStreamTests
         await using var stream = new BufferedSocketStream(inner, 64);
 
         stream.Hold();
-        await stream.EndHoldAsync(_ct);
+        await stream.EndHoldAsync();
         Assert.Equal(0, inner.Writes);
 
         stream.Hold();
         stream.Hold();
         await stream.WriteAsync(new byte[] { 1 }, _ct);
-        await stream.EndHoldAsync(_ct);
+        await stream.EndHoldAsync();
         Assert.Equal(0, inner.Writes);
         await stream.WriteAsync(new byte[] { 2 }, _ct);
-        await stream.EndHoldAsync(_ct);
+        await stream.EndHoldAsync();
         Assert.Equal(1, inner.Writes);
         Assert.Equal([1, 2], inner.Written.ToArray());
     }
 
     [Fact]
-    public async Task A_gathered_batch_waits_for_a_write_already_on_the_socket_and_never_interleaves_with_it()
+    public async Task A_gathered_batch_waits_for_a_write_already_on_the_socket_and_a_write_meanwhile_joins_the_batch()
     {
         var socketBusy = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var inner = new CountingStream([]) { BlockNextWrite = socketBusy };
@@ -112,13 +112,37 @@ public sealed class BufferedSocketStreamTests
         var straight = stream.WriteAsync(new byte[] { 1, 1 }, _ct).AsTask(); // blocked inside the socket write
         stream.Hold();
         await stream.WriteAsync(new byte[] { 2, 2 }, _ct);
-        var ending = stream.EndHoldAsync(_ct).AsTask();
+        var ending = stream.EndHoldAsync().AsTask();
         Assert.False(ending.IsCompleted);
+        // The hold lasts until the batch has the socket: a write now joins it instead of overtaking it.
+        var meanwhile = stream.WriteAsync(new byte[] { 3, 3 }, _ct).AsTask();
+        Assert.True(meanwhile.IsCompletedSuccessfully);
         Assert.Equal(0, inner.Written.Length);
 
         socketBusy.SetResult();
         await Task.WhenAll(straight, ending);
-        Assert.Equal([1, 1, 2, 2], inner.Written.ToArray());
+        Assert.Equal([1, 1, 2, 2, 3, 3], inner.Written.ToArray());
+        Assert.Equal(2, inner.Writes);
+
+        await stream.WriteAsync(new byte[] { 4 }, _ct); // the hold is over
+        Assert.Equal(3, inner.Writes);
+    }
+
+    [Fact]
+    public async Task Closing_the_stream_ends_a_hold_waiting_for_a_stuck_socket()
+    {
+        var inner = new CountingStream([]) { BlockNextWrite = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        var stream = new BufferedSocketStream(inner, 64);
+        var stuck = stream.WriteAsync(new byte[] { 1 }, _ct).AsTask(); // the socket never takes it
+        stream.Hold();
+        await stream.WriteAsync(new byte[] { 2 }, _ct);
+        var ending = WriteHold.EndAsync(stream).AsTask();
+        Assert.False(ending.IsCompleted);
+
+        await stream.DisposeAsync(); // MQTTnet closes the connection (keep-alive timeout, stop)
+
+        await ending.WaitAsync(TimeSpan.FromSeconds(30), _ct); // ends without an exception; the publishes carry the failure
+        Assert.False(stuck.IsCompleted);
     }
 
     [Fact]
