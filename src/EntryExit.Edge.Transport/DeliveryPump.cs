@@ -18,7 +18,7 @@ public sealed partial class DeliveryPump
     private const int MaxUnmarked = 4096;
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
 
-    // A mark waits this long for more acknowledgements unless this many are already waiting. Acknowledged but
+    // A mark waits MarkGatherTime for more acknowledgements unless this many are already waiting. Acknowledged but
     // unmarked records are the ones a crash sends again; this widens that window by at most 10 ms of traffic.
     private const int MarkGatherCount = 512;
 
