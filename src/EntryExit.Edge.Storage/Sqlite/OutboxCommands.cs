@@ -22,7 +22,7 @@ internal static class OutboxCommands
         {
             using var bySeq = Command(connection, transaction,
                 "UPDATE records SET state = 1, updated_at = $now WHERE seq IN (SELECT value FROM json_each($seqs)) AND state <> 1");
-            bySeq.Parameters.AddWithValue("$seqs", "[" + string.Join(',', seqs) + "]");
+            bySeq.Parameters.AddWithValue("$seqs", SeqArray(seqs));
             bySeq.Parameters.AddWithValue("$now", nowMs);
             marked += bySeq.ExecuteNonQuery();
         }
@@ -52,7 +52,7 @@ internal static class OutboxCommands
         {
             using var bySeq = Command(connection, transaction,
                 "DELETE FROM bodies WHERE seq IN (SELECT r.seq FROM records r WHERE r.seq IN (SELECT value FROM json_each($seqs)) AND r.state = 1)");
-            bySeq.Parameters.AddWithValue("$seqs", "[" + string.Join(',', seqs) + "]");
+            bySeq.Parameters.AddWithValue("$seqs", SeqArray(seqs));
             deleted += bySeq.ExecuteNonQuery();
         }
 
@@ -156,6 +156,9 @@ internal static class OutboxCommands
 
     /// <summary>The 16-byte big-endian form of a UUID, so byte order matches UUIDv7 time order.</summary>
     public static byte[] IdBytes(Guid id) => id.ToByteArray(bigEndian: true);
+
+    /// <summary>Sequence numbers as a JSON array, for <c>value FROM json_each(...)</c>.</summary>
+    internal static string SeqArray(IEnumerable<long> seqs) => "[" + string.Join(',', seqs) + "]";
 
     /// <summary>Ids as a JSON array of their <see cref="IdBytes"/> in hex, for <c>unhex(value) FROM json_each(...)</c>.</summary>
     internal static string HexIdArray(IEnumerable<Guid> ids)
